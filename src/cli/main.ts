@@ -1,0 +1,1 @@
+console.log('kg cli', process.argv.slice(2))
