@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(process.argv[2]!);
+await page.waitForSelector('.graphiql-container', { timeout: 15000 });
+await page.waitForTimeout(1500);
+console.log(await page.locator('.graphiql-tab').allTextContents());
+await page.click('.graphiql-execute-button');
+await page.waitForTimeout(2000);
+console.log((await page.locator('.result-window').textContent())?.slice(0, 300));
+await page.screenshot({ path: '/tmp/kgfake/shot.png' });
+await browser.close();

@@ -1,0 +1,101 @@
+// Acronym definitions in both orders, "Long Form (LF)" and "LF (Long Form)", after Schwartz & Hearst (2003).
+import { isStrongName, type Token } from './text.ts';
+
+export interface AcronymDef {
+  long: string;
+  short: string;
+  /** Token span covering the long form, the short form and the brackets. */
+  start: number;
+  end: number;
+  longStart: number;
+  longEnd: number;
+  shortStart: number;
+  shortEnd: number;
+}
+
+/** Could this token be a short form: 2-12 chars, starts with a letter, has a capital (SQA, MoH, A2SF, QK-score). */
+export function isShortForm(t: string): boolean {
+  if (t.length < 2 || t.length > 14 || !/^[A-Za-z]/.test(t)) return false;
+  const caps = t.replace(/[^A-Z]/g, '').length;
+  return caps >= 2 || (caps === 1 && /[0-9^]/.test(t)) || (caps === 1 && /^[a-z]+[A-Z]/.test(t));
+}
+
+const isAlnum = (c: string) => /[A-Za-z0-9]/.test(c);
+
+/** Shortest suffix of `text` whose characters spell the short form in order, the first letter starting a word; digits may stand for repeated letters (A2SF). */
+export function longFormFor(short: string, text: string): string | null {
+  const found = spell(short, text);
+  if (found || !/[0-9]/.test(short)) return found;
+  const letters = short.replace(/[0-9]/g, '');
+  return letters.replace(/[^A-Za-z]/g, '').length >= 2 ? spell(letters, text) : null;
+}
+
+function spell(short: string, text: string): string | null {
+  const s = short.toLowerCase();
+  const l = text.toLowerCase();
+  let si = s.length - 1;
+  let li = l.length - 1;
+  while (si >= 0) {
+    const c = s[si];
+    if (!isAlnum(c)) {
+      si--;
+      continue;
+    }
+    while (li >= 0 && (l[li] !== c || (si === 0 && li > 0 && isAlnum(l[li - 1])))) li--;
+    if (li < 0) return null;
+    li--;
+    si--;
+  }
+  const start = Math.max(text.lastIndexOf(' ', li + 1), text.lastIndexOf('(', li + 1)) + 1;
+  const long = text.slice(start).trim();
+  return long && norm(long) !== norm(short) ? long : null;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+const maxWords = (short: string) => Math.min(short.length + 5, short.length * 2);
+
+export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[] {
+  const defs: AcronymDef[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].text !== '(') continue;
+    let close = i + 1;
+    while (close < tokens.length && close < i + 12 && tokens[close].text !== ')') close++;
+    if (close >= tokens.length || tokens[close].text !== ')') continue;
+    // Inside the brackets, only the part before a comma or semicolon: "(GTD, 1970--2016)".
+    let innerEnd = i + 1;
+    while (innerEnd < close && tokens[innerEnd].text !== ',' && tokens[innerEnd].text !== ';') innerEnd++;
+    if (innerEnd === i + 1) continue;
+    const inner = sentence.slice(tokens[i + 1].start, tokens[innerEnd - 1].end);
+    const def = innerEnd - i - 1 <= 2 && isShortForm(inner.replace(/\s/g, '')) ? longBefore(sentence, tokens, i, inner) : null;
+    if (def) {
+      defs.push({ ...def, shortStart: i + 1, shortEnd: innerEnd, end: close + 1 });
+      continue;
+    }
+    const prev = tokens[i - 1];
+    const whole = sentence.slice(tokens[i + 1].start, tokens[close - 1].end);
+    if (!prev.punct && isShortForm(prev.text) && close - i - 1 >= 2) {
+      const long = longFormFor(prev.text, whole);
+      if (long && long === whole && long.split(/\s+/).length <= maxWords(prev.text)) {
+        defs.push({ long, short: prev.text, start: i - 1, end: close + 1, longStart: i + 1, longEnd: close, shortStart: i - 1, shortEnd: i });
+      }
+    }
+  }
+  return defs;
+}
+
+function longBefore(sentence: string, tokens: Token[], open: number, short: string): Omit<AcronymDef, 'shortStart' | 'shortEnd' | 'end'> | null {
+  // Window: up to maxWords tokens back, not crossing clause punctuation.
+  let from = open;
+  while (from > 0 && open - from < maxWords(short) && !/^[,;:()"“”]$/.test(tokens[from - 1].text)) from--;
+  if (from === open) return null;
+  const windowText = sentence.slice(tokens[from].start, tokens[open - 1].end);
+  const long = longFormFor(short, windowText);
+  if (!long) return null;
+  const longStartChar = tokens[open - 1].end - long.length;
+  const longStart = tokens.findIndex((t) => t.start >= longStartChar && t.start < tokens[open - 1].end);
+  if (longStart < 0) return null;
+  const text = sentence.slice(tokens[longStart].start, tokens[open - 1].end);
+  return { long: text, short, start: longStart, longStart, longEnd: open };
+}
+
+export { isStrongName };

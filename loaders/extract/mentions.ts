@@ -1,0 +1,196 @@
+// Spotting entity mentions in one sentence: acronym definitions, lexicon entries, model-name shapes,
+// name-like tokens and capitalised technique phrases, in that order of precedence (a token joins one mention).
+import type { GoldType } from '../types.ts';
+import { findAcronymDefs, type AcronymDef } from './acronyms.ts';
+import { SIZE_RE, type Lexicon, type LexEntry } from './lexicon.ts';
+import { isCapitalized, isStrongName, type Sentence, type Token } from './text.ts';
+
+export interface Mention {
+  sent: number;
+  start: number;
+  end: number;
+  /** Character offset in the sentence, for "before/after the cue" tests. */
+  charStart: number;
+  name: string;
+  /** Other form defined on the spot: the acronym of a long form or vice versa. */
+  alias: string | null;
+  type: GoldType;
+  source: 'acronym' | 'lexicon' | 'model' | 'name' | 'phrase';
+  /** Set when the type comes from a lexicon or a model shape, not a guess from context. */
+  typeKnown: boolean;
+  family: string | null;
+  parameters: string | null;
+  lex: LexEntry | null;
+}
+
+const DATASET_HEADS = new Set(['dataset', 'datasets', 'benchmark', 'benchmarks', 'corpus', 'corpora', 'suite', 'challenge', 'track', 'collection', 'leaderboard', 'testbed']);
+const CAP_DATASET_HEADS = new Set(['Benchmark', 'Dataset', 'Corpus', 'Challenge', 'Track', 'Suite', 'Arena', 'Leaderboard', 'Collection', 'Bench', 'Treebank']);
+const METRIC_HEADS = new Set(['Score', 'Metric', 'Gain', 'Error', 'Divergence', 'Distance', 'Rate', 'Coefficient']);
+const TECH_HEADS = new Set(['Attention', 'Encoding', 'Embedding', 'Embeddings', 'Network', 'Networks', 'Layer', 'Mechanism', 'Module', 'Search', 'Hashing', 'Decoding', 'Sampling', 'Pooling', 'Normalization', 'Transformer', 'Memory', 'Estimation', 'Quantization', 'Distillation', 'Tuning', 'Selection', 'Scoring', 'Algorithm', 'Framework', 'Routing', 'Retrieval', 'Ranking', 'Prediction', 'Bandit', 'Bandits', 'Encoder', 'Decoder', 'Optimization', 'Regularization', 'Masking', 'Caching', 'Cache', 'Compression', 'Pruning', 'Propagation', 'Fusion', 'Guidance', 'Strategy', 'Technique', 'Method', 'Model', 'Architecture', 'Machine', 'Descent', 'Policy', 'Graph', 'Tree', 'Sketching', 'Factorization', 'Interpolation', 'Extrapolation', 'Alignment', 'Augmentation', 'Learning', 'Training', 'Modeling', 'Modelling', 'Rollout', 'Gating', 'Mixer', 'Kernel', 'Kernels'].concat([...METRIC_HEADS]));
+const GENERIC_PHRASE_WORDS = new Set(['Large', 'Language', 'Models', 'Model', 'Vision', 'Natural', 'Processing', 'Information', 'Retrieval', 'Deep', 'Learning', 'Neural', 'Network', 'Networks', 'Machine', 'Artificial', 'Intelligence', 'Transformer', 'Transformers', 'Attention', 'Computer', 'Generative', 'Pre-trained', 'Pretrained', 'Reinforcement', 'Graph', 'Convolutional', 'Recurrent', 'Self-Attention', 'Multimodal', 'Foundation', 'Text', 'Image', 'Speech', 'Search', 'Question', 'Answering', 'Recommendation', 'Systems', 'System', 'The', 'A', 'An', 'In', 'Our', 'We', 'This', 'Key', 'Value', 'Query', 'Memory', 'Training', 'Inference', 'Long', 'Short-Term', 'Context', 'Ranking', 'Knowledge', 'Algorithm', 'Method', 'Framework', 'Architecture', 'Of', 'Multi-Head', 'Sparse', 'Linear', 'Dense', 'Efficient', 'Semantic', 'Encoder', 'Decoder', 'Embedding', 'Embeddings']);
+const CONNECTORS = new Set(['of', 'for', 'with', 'and', 'in', 'on', 'to']);
+
+export function typeFromHead(name: string): GoldType {
+  const words = name.split(/[\s-]+/);
+  const last = words[words.length - 1];
+  const lower = last.toLowerCase();
+  if (CAP_DATASET_HEADS.has(last) || DATASET_HEADS.has(lower) || /Bench$|QA$/.test(last)) return 'dataset';
+  if (METRIC_HEADS.has(last) || /^(score|metric)$/.test(lower)) return 'metric';
+  return 'method';
+}
+
+export class MentionSpotter {
+  constructor(private readonly lex: Lexicon) {}
+
+  spot(sentence: Sentence, sent: number): Mention[] {
+    const { text, tokens } = sentence;
+    const claimed = new Uint8Array(tokens.length);
+    const out: Mention[] = [];
+    const claim = (m: Mention) => {
+      claimed.fill(1, m.start, m.end);
+      out.push(m);
+    };
+    for (const def of findAcronymDefs(text, tokens)) {
+      if (claimed[def.start] || claimed[def.end - 1]) continue;
+      const m = this.fromAcronym(def, text, tokens, sent);
+      if (m) claim(m);
+      else claimed.fill(1, def.shortStart, def.shortEnd);
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      if (claimed[i] || tokens[i].punct) continue;
+      const m = this.known(text, tokens, i, sent) ?? this.nameLike(text, tokens, i, sent);
+      if (m && !claimed.subarray(m.start, m.end).some(Boolean)) {
+        claim(m);
+        i = m.end - 1;
+      }
+    }
+    if (!sentence.isTitle) for (const m of this.phrases(text, tokens, claimed, sent)) claim(m);
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  private base(sent: number, tokens: Token[], start: number, end: number, name: string): Mention {
+    return { sent, start, end, charStart: tokens[start].start, name, alias: null, type: 'method', source: 'name', typeKnown: false, family: null, parameters: null, lex: null };
+  }
+
+  private fromAcronym(def: AcronymDef, text: string, tokens: Token[], sent: number): Mention | null {
+    const { long, short } = def;
+    const lex = this.lex;
+    if (lex.isGeneric(short) || lex.isGeneric(long) || /[A-Z]s$/.test(short)) return null;
+    const longWords = long.split(/\s+/);
+    const lastWord = longWords[longWords.length - 1];
+    if (!/[A-Z]/.test(long) && /[^s]s$/.test(lastWord) && !/(ss|us|is)$/.test(lastWord)) return null;
+    if (/^[a-z]/.test(long) && longWords.length === 1 && !/-/.test(long)) return null;
+    const m = this.base(sent, tokens, def.start, def.end, long);
+    m.alias = short;
+    m.source = 'acronym';
+    const entry = lex.lookup(short) ?? lex.lookup(long);
+    const shortTokens = tokens.slice(def.shortStart, def.shortEnd);
+    const model = lex.modelAt(shortTokens, 0) ?? lex.modelAt(tokens.slice(def.longStart, def.longEnd), 0);
+    if (entry && (!entry.aliases.length || lex.lookup(long) === entry || lex.lookup(short) === lex.lookup(long) || !lex.lookup(long))) {
+      m.type = entry.type;
+      m.typeKnown = true;
+      m.lex = entry;
+      m.family = entry.family;
+    } else if (model) {
+      m.type = 'model';
+      m.typeKnown = true;
+      m.family = model.family;
+    } else {
+      m.type = typeFromHead(long);
+      const next = tokens[def.end];
+      if (next && DATASET_HEADS.has(next.text)) m.type = 'dataset';
+    }
+    return m;
+  }
+
+  /** Lexicon entries and model-name shapes, extended by a size ("LLaMA 7B") or a dataset head ("SmolLM corpus"). */
+  private known(text: string, tokens: Token[], i: number, sent: number): Mention | null {
+    const lex = this.lex;
+    const model = lex.modelAt(tokens, i);
+    const entry = lex.matchAt(text, tokens, i);
+    if (!model && !entry) return null;
+    const useModel = model && (!entry || model.end >= entry.end);
+    const end = useModel ? model.end : entry!.end;
+    const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
+    m.typeKnown = true;
+    if (useModel) {
+      m.source = 'model';
+      m.type = 'model';
+      m.family = model.family;
+      m.parameters = model.parameters;
+      if (entry && entry.end === model.end && entry.entry.type !== 'model') {
+        m.type = entry.entry.type;
+        m.lex = entry.entry;
+      }
+    } else {
+      m.source = 'lexicon';
+      m.lex = entry!.entry;
+      m.type = entry!.entry.type;
+      m.family = entry!.entry.family;
+    }
+    if (lex.isGeneric(m.name) && !m.lex) return null;
+    const next = tokens[end];
+    if (next && DATASET_HEADS.has(next.text) && m.type !== 'dataset' && m.type !== 'metric') {
+      m.type = 'dataset';
+      m.alias = `${m.name} ${next.text}`;
+    }
+    return m;
+  }
+
+  private nameLike(text: string, tokens: Token[], i: number, sent: number): Mention | null {
+    let raw = tokens[i].text.replace(/['’]s$/, '');
+    if (!isStrongName(raw)) return null;
+    if (/[A-Z]s$/.test(raw)) raw = raw.slice(0, -1);
+    if (this.lex.isGeneric(raw) || /^[IVX]+$/.test(raw) || raw.length < 2) return null;
+    let end = i + 1;
+    const next = tokens[end];
+    const m = this.base(sent, tokens, i, end, raw);
+    if (next && SIZE_RE.test(next.text)) {
+      end++;
+      m.end = end;
+      m.name = `${raw} ${next.text}`;
+      m.type = 'model';
+      m.parameters = next.text;
+    } else if (/-\d+(?:\.\d+)?[BM]$/.test(raw)) {
+      m.type = 'model';
+      m.parameters = /(\d+(?:\.\d+)?[BM])$/.exec(raw)![1];
+    } else if (next && DATASET_HEADS.has(next.text)) {
+      m.type = 'dataset';
+      m.alias = `${raw} ${next.text}`;
+    } else if (next && /^(score|metric)$/.test(next.text)) {
+      m.type = 'metric';
+    }
+    return m;
+  }
+
+  /** Capitalised multi-word names ending in a technique, dataset or metric head: "Relative Positional Encoding". */
+  private *phrases(text: string, tokens: Token[], claimed: Uint8Array, sent: number): Generator<Mention> {
+    for (let i = 0; i < tokens.length; i++) {
+      if (claimed[i] || !isNameWord(tokens[i].text)) continue;
+      let j = i + 1;
+      let lastName = i;
+      while (j < tokens.length && !claimed[j]) {
+        const t = tokens[j].text;
+        if (isNameWord(t) || /^\d{4}$/.test(t)) lastName = j;
+        else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text))) break;
+        j++;
+      }
+      let end = lastName + 1;
+      if (end < tokens.length && !claimed[end] && DATASET_HEADS.has(tokens[end].text) && end - i >= 1) end++;
+      const words = tokens.slice(i, end).map((t) => t.text);
+      const head = words[words.length - 1];
+      const isData = DATASET_HEADS.has(head) || CAP_DATASET_HEADS.has(head);
+      if (words.length >= 2 && (TECH_HEADS.has(head) || isData) && !words.every((w) => GENERIC_PHRASE_WORDS.has(w) || DATASET_HEADS.has(w))) {
+        const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
+        m.source = 'phrase';
+        m.type = isData ? 'dataset' : typeFromHead(m.name);
+        yield m;
+      }
+      i = j;
+    }
+  }
+}
+
+function isNameWord(t: string): boolean {
+  return (isCapitalized(t) && !/^[A-Z][a-z]+ing$/.test(t)) || isStrongName(t);
+}

@@ -1,0 +1,75 @@
+// Bridges Node's `http` request/response to Apollo Server's executeHTTPGraphQLRequest.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { ApiContext } from '../context.ts';
+import { BodyTooLarge, readBody, sendJson } from './respond.ts';
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+function requestError(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+// Codes of errors in a well-formed request that the document or variables caused.
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (the legacy media type) should
+ * get 200 for parse, validation and variable errors, since it may not read bodies of 4xx answers.
+ * Apollo answers 400; clients accepting `application/graphql-response+json` keep the 400.
+ */
+function legacyJsonRequestError(headers: HeaderMap, body: string): boolean {
+  if (!/^application\/json\b/.test(headers.get('content-type') ?? '')) return false;
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
+    return !!parsed.errors?.length && parsed.errors.every((e) => REQUEST_ERROR_CODES.has(e.extensions?.code ?? ''));
+  } catch {
+    return false;
+  }
+}
+
+export async function handleGraphQL(
+  apollo: ApolloServer<ApiContext>,
+  context: () => Promise<ApiContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  search: string,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown;
+  if (req.method === 'POST') {
+    let text: string;
+    try {
+      text = await readBody(req, MAX_BODY_BYTES);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return requestError(res, 413, err.message);
+      throw err;
+    }
+    // Apollo reads only JSON bodies; anything else stays a string and Apollo rejects it with 400.
+    if (/^application\/json\b/i.test(headers.get('content-type') ?? '')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return requestError(res, 400, 'Request body is not valid JSON');
+      }
+    } else {
+      body = text;
+    }
+  }
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
+    context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    if (res.statusCode === 400 && legacyJsonRequestError(response.headers, response.body.string)) res.statusCode = 200;
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}

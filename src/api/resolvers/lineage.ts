@@ -1,0 +1,56 @@
+// Graph-shaped answers: lineage neighbourhoods, shortest paths and related methods.
+import type { Resolvers } from '../../generated/graphql.ts';
+import type { NodeRow, Subgraph } from '../../store/port.ts';
+import { badInput, checkRange, notFound } from '../errors.ts';
+import type { EntityRow, PaperRow } from '../mappers.ts';
+import type { ApiContext } from '../context.ts';
+import { comparisonOutcome, entityType } from '../enums.ts';
+
+async function requireId(ctx: ApiContext, id: string): Promise<NodeRow> {
+  const row = await ctx.loaders.node.load(id);
+  if (!row) throw notFound('Node', id);
+  return row;
+}
+
+/** The given nodes first (in order), then the rest as the store returned them. */
+function startingWith(graph: Subgraph, first: NodeRow[]): Subgraph {
+  const ids = new Set(first.map((n) => n.id));
+  return { nodes: [...first, ...graph.nodes.filter((n) => !ids.has(n.id))], edges: graph.edges };
+}
+
+export const lineageResolvers: Resolvers = {
+  Query: {
+    lineage: async (_, args, ctx) => {
+      const depth = checkRange('depth', args.depth, 1, 5, 2);
+      const types = args.relations ?? ['BUILDS_ON', 'COMPARED_WITH'];
+      if (!types.length) throw badInput('relations', 'must name at least one relationship type');
+      const start = await requireId(ctx, args.id);
+      const graph = await ctx.store.lineage(args.id, { direction: args.direction ?? 'BOTH', depth, types });
+      return startingWith(graph, [start]);
+    },
+    path: async (_, args, ctx) => {
+      const maxHops = checkRange('maxHops', args.maxHops, 1, 6, 4);
+      const [from, to] = await Promise.all([requireId(ctx, args.from), requireId(ctx, args.to)]);
+      const graph = await ctx.store.shortestPath(args.from, args.to, { maxHops });
+      return graph && startingWith(graph, [from, to]);
+    },
+    relatedMethods: async (_, args, ctx) => {
+      const first = checkRange('first', args.first, 1, 100, 10);
+      const start = await requireId(ctx, args.id);
+      if (start.label !== 'Method') throw badInput('id', `"${args.id}" is a ${start.label}, not a Method`);
+      return ctx.store.relatedMethods(args.id, first);
+    },
+  },
+  LineageNode: {
+    name: (row) => (row.label === 'Paper' ? (row.title ?? row.key) : row.name),
+    type: (row) => entityType(row.label),
+    node: (row) => row,
+  },
+  LineageEdge: {
+    paper: async (edge, _, ctx) => (edge.paperId ? ((await ctx.loaders.node.load(edge.paperId)) as PaperRow | null) : null),
+    outcome: (edge) => comparisonOutcome(edge),
+  },
+  RelatedMethod: {
+    method: async (row, _, ctx) => (await ctx.loaders.node.load(row.id)) as EntityRow,
+  },
+};

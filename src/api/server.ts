@@ -1,0 +1,126 @@
+// The HTTP server: GraphQL on /graphql (POST and GET), the GraphiQL playground on /, health
+// probes, and GET routes mounted by the caller (e.g. the /explore page). Plain `http`, no framework.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config/index.ts';
+import type { GraphStore } from '../store/port.ts';
+import { createApollo } from './apollo.ts';
+import { createContext } from './context.ts';
+import { applyCors } from './http/cors.ts';
+import { handleGraphQL } from './http/graphql.ts';
+import { sendAsset, sendJson } from './http/respond.ts';
+import { PLAYGROUND_PREFIX, playgroundAssets } from './playground/page.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * An extra GET (and HEAD) route. It matches its `path` exactly and every path below it
+ * (`/explore` matches `/explore` and `/explore/app.js`); the handler writes the whole response.
+ */
+export interface Route {
+  path: string;
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+}
+
+export interface ServerOptions {
+  store: GraphStore;
+  config: Pick<Config, 'corsOrigins' | 'production'>;
+  logger?: Logger;
+  routes?: Route[];
+}
+
+export interface ApiServer {
+  /** Starts listening (port 0 = any free port); `url` is the server's base URL, `graphqlUrl` the endpoint. */
+  listen(port: number, host?: string): Promise<{ url: string; graphqlUrl: string; port: number }>;
+  /** Stops accepting requests, lets in-flight ones finish, then closes. Does not close the store. */
+  close(): Promise<void>;
+}
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return /\btext\/html\b/.test(String(req.headers.accept ?? ''));
+}
+
+export function createServer({ store, config, logger = pino({ level: 'silent' }), routes = [] }: ServerOptions): ApiServer {
+  const httpServer = createHttpServer();
+  const apollo = createApollo(httpServer, logger);
+  const playground = playgroundAssets(GRAPHQL_PATH);
+  // Vendored bundles never change while the process runs; the page and init.js follow the schema.
+  const assetCache = config.production ? 'public, max-age=86400' : 'no-cache';
+  const context = async () => createContext(store, logger);
+
+  async function ready(res: ServerResponse): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        store.ping(),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('store ping timed out')), READY_TIMEOUT_MS))),
+      ]);
+      sendJson(res, 200, { status: 'ready', store: store.kind });
+    } catch (err) {
+      logger.warn({ err }, 'readiness check failed');
+      sendJson(res, 503, { status: 'unavailable', store: store.kind, reason: (err as Error).message });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (applyCors(req, res, config.corsOrigins)) return;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const isGet = req.method === 'GET' || req.method === 'HEAD';
+
+    if (path === GRAPHQL_PATH) {
+      // A browser opening the endpoint gets the playground; clients asking for JSON get GraphQL.
+      if (isGet && wantsHtml(req) && !url.searchParams.has('query') && !url.searchParams.has('extensions')) {
+        return sendAsset(req, res, playground.page, 'no-cache');
+      }
+      return handleGraphQL(apollo, context, req, res, url.search);
+    }
+    if (!isGet) return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') return ready(res);
+    if (path === '/') return sendAsset(req, res, playground.page, 'no-cache');
+    if (path.startsWith(PLAYGROUND_PREFIX)) {
+      const asset = playground.assets.get(path.slice(PLAYGROUND_PREFIX.length));
+      if (asset) return sendAsset(req, res, asset, path.endsWith('init.js') ? 'no-cache' : assetCache);
+    }
+    const route = routes.find((r) => path === r.path || path.startsWith(r.path.replace(/\/$/, '') + '/'));
+    if (route) return route.handler(req, res);
+    sendJson(res, 404, { error: `nothing at ${path}`, see: [GRAPHQL_PATH, '/'] });
+  }
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err, url: req.url }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
+      else res.destroy();
+    });
+  });
+
+  let started: Promise<void> | undefined;
+  return {
+    async listen(port, host = '127.0.0.1') {
+      await (started ??= apollo.start());
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
+      });
+      const actual = (httpServer.address() as AddressInfo).port;
+      const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      const url = `http://${shown}:${actual}/`;
+      logger.info({ url }, 'GraphQL API listening');
+      return { url, graphqlUrl: new URL(GRAPHQL_PATH, url).href, port: actual };
+    },
+    async close() {
+      // apollo.stop() drains and closes the http server (drain plugin) once started.
+      if (started) await apollo.stop();
+      else if (httpServer.listening) await new Promise((r) => httpServer.close(r));
+    },
+  };
+}

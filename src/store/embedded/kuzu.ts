@@ -1,0 +1,140 @@
+// A Kùzu database file with a small connection pool: prepared-statement caching, one query at a
+// time per connection, Kùzu values decoded for the shared reads, Kùzu errors mapped to StoreError.
+import kuzu, { type Connection, type Database, type PreparedStatement } from 'kuzu';
+import { StoreError, messageOf } from '../errors.ts';
+import { DecodedNode, type ResultRow } from '../cypher/reads.ts';
+
+export interface KuzuOptions {
+  readOnly: boolean;
+  bufferPoolBytes: number;
+  connections: number;
+  /** 0 leaves queries unbounded (writers). */
+  timeoutMs: number;
+}
+
+interface Slot {
+  conn: Connection;
+  statements: Map<string, PreparedStatement>;
+  tail: Promise<unknown>;
+}
+
+const PARAM_RE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+export class KuzuFile {
+  private next = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Database,
+    private readonly slots: Slot[],
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async open(path: string, o: KuzuOptions): Promise<KuzuFile> {
+    let db: Database | undefined;
+    try {
+      db = new kuzu.Database(path, o.bufferPoolBytes, true, o.readOnly);
+      await db.init();
+      const slots: Slot[] = [];
+      for (let i = 0; i < o.connections; i++) {
+        const conn = new kuzu.Connection(db);
+        await conn.init();
+        if (o.timeoutMs > 0) conn.setQueryTimeout(o.timeoutMs);
+        slots.push({ conn, statements: new Map(), tail: Promise.resolve() });
+      }
+      return new KuzuFile(path, db, slots, o.timeoutMs);
+    } catch (err) {
+      await db?.close().catch(() => undefined);
+      throw openError(path, err);
+    }
+  }
+
+  /** A parameterised query; parameters the text does not mention are dropped (Kùzu rejects them). */
+  query(text: string, params: Record<string, unknown> = {}): Promise<ResultRow[]> {
+    const used: Record<string, unknown> = {};
+    for (const [, name] of text.matchAll(PARAM_RE)) {
+      const v = params[name!];
+      // Kùzu 0.11 crashes the process on an empty list parameter: callers must skip such queries.
+      if (Array.isArray(v) && v.length === 0) throw new StoreError('INTERNAL', `empty list parameter $${name} in a Kùzu query`);
+      if (name! in params) used[name!] = v;
+    }
+    return this.onSlot(async (slot) => {
+      let ps = slot.statements.get(text);
+      if (!ps) {
+        ps = await slot.conn.prepare(text);
+        if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
+        slot.statements.set(text, ps);
+      }
+      const result = await slot.conn.execute(ps, used as Record<string, never>);
+      return decodeRows(await single(result).getAll());
+    });
+  }
+
+  /** Unparameterised statements: DDL and the FTS procedures, which cannot be prepared. */
+  exec(text: string): Promise<ResultRow[]> {
+    return this.onSlot(async (slot) => decodeRows(await single(await slot.conn.query(text)).getAll()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.tail.catch(() => undefined)));
+    for (const s of this.slots) await s.conn.close().catch(() => undefined);
+    await this.db.close();
+  }
+
+  private onSlot<T>(fn: (slot: Slot) => Promise<T>): Promise<T> {
+    const slot = this.slots[this.next++ % this.slots.length]!;
+    const run = slot.tail.then(
+      () => fn(slot),
+      () => fn(slot),
+    );
+    slot.tail = run.catch(() => undefined);
+    return run.catch((err) => {
+      throw queryError(err, this.timeoutMs);
+    });
+  }
+}
+
+function single<T>(r: T | T[]): T {
+  return Array.isArray(r) ? r[r.length - 1]! : r;
+}
+
+function decodeRows(rows: Record<string, unknown>[]): ResultRow[] {
+  return rows.map((row) => {
+    const out: ResultRow = {};
+    for (const [k, v] of Object.entries(row)) out[k] = decode(v);
+    return out;
+  });
+}
+
+interface KuzuId {
+  offset: number;
+  table: number;
+}
+
+export const refOf = (id: KuzuId): string => `${id.table}:${id.offset}`;
+
+/** Nodes become DecodedNode (ref = Kùzu's internal id); relationships and scalars pass through. */
+function decode(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decode);
+  if (v && typeof v === 'object' && '_label' in v && '_id' in v && !('_src' in v)) {
+    const { _label, _id, ...props } = v as Record<string, unknown>;
+    return new DecodedNode(String(_label), props, refOf(_id as KuzuId));
+  }
+  return v;
+}
+
+function openError(path: string, err: unknown): StoreError {
+  const msg = messageOf(err);
+  if (/lock/i.test(msg)) return new StoreError('LOCKED', `database ${path} is in use by another process (${msg})`, { cause: err });
+  if (/not a valid Kuzu database|version/i.test(msg)) {
+    return new StoreError('VERSION', `database ${path} cannot be read by Kùzu ${kuzu.VERSION}: ${msg}`, { cause: err });
+  }
+  return new StoreError('UNAVAILABLE', `cannot open database ${path}: ${msg}`, { cause: err });
+}
+
+function queryError(err: unknown, timeoutMs: number): StoreError {
+  if (err instanceof StoreError) return err;
+  const msg = messageOf(err);
+  if (/^Interrupted/i.test(msg)) return new StoreError('TIMEOUT', `query timed out after ${timeoutMs} ms`, { cause: err });
+  return new StoreError('INTERNAL', `embedded database: ${msg}`, { cause: err });
+}
