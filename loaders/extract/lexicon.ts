@@ -45,6 +45,8 @@ export class Lexicon {
   readonly genericAcronyms: Set<string>;
   readonly genericWords: Set<string>;
   readonly architectures: Set<string>;
+  /** Acronyms and architectures compared by matching key: BI-LSTM is BiLSTM. */
+  private readonly genericKeys: Set<string>;
 
   constructor() {
     for (const [file, type] of [
@@ -77,6 +79,7 @@ export class Lexicon {
     this.genericAcronyms = new Set(generic.acronyms);
     this.genericWords = new Set(generic.words);
     this.architectures = new Set(generic.architectures);
+    this.genericKeys = new Set([...generic.acronyms, ...generic.architectures].map(norm));
   }
 
   private add(entry: LexEntry): void {
@@ -116,7 +119,10 @@ export class Lexicon {
   }
 
   private accepts(rec: AliasRec, surface: string): boolean {
-    if (rec.exactCase) return stripped(surface) === stripped(rec.alias);
+    if (rec.exactCase) {
+      const s = stripped(surface);
+      return s === stripped(rec.alias) || (s === s.toUpperCase() && /[A-Z].*[A-Z]/.test(rec.alias));
+    }
     if (hasUpper(surface)) return true;
     return !hasUpper(rec.alias) && norm(rec.alias) === norm(surface);
   }
@@ -156,7 +162,7 @@ export class Lexicon {
   }
 
   isGeneric(text: string): boolean {
-    return this.genericAcronyms.has(text) || this.genericWords.has(text) || this.architectures.has(text);
+    return this.genericWords.has(text) || this.genericKeys.has(norm(text));
   }
 }
 

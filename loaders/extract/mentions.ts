@@ -28,6 +28,7 @@ const CAP_DATASET_HEADS = new Set(['Benchmark', 'Dataset', 'Corpus', 'Challenge'
 const METRIC_HEADS = new Set(['Score', 'Metric', 'Gain', 'Error', 'Divergence', 'Distance', 'Rate', 'Coefficient']);
 const TECH_HEADS = new Set(['Attention', 'Encoding', 'Embedding', 'Embeddings', 'Network', 'Networks', 'Layer', 'Mechanism', 'Module', 'Search', 'Hashing', 'Decoding', 'Sampling', 'Pooling', 'Normalization', 'Transformer', 'Memory', 'Estimation', 'Quantization', 'Distillation', 'Tuning', 'Selection', 'Scoring', 'Algorithm', 'Framework', 'Routing', 'Retrieval', 'Ranking', 'Prediction', 'Bandit', 'Bandits', 'Encoder', 'Decoder', 'Optimization', 'Regularization', 'Masking', 'Caching', 'Cache', 'Compression', 'Pruning', 'Propagation', 'Fusion', 'Guidance', 'Strategy', 'Technique', 'Method', 'Model', 'Architecture', 'Machine', 'Descent', 'Policy', 'Graph', 'Tree', 'Sketching', 'Factorization', 'Interpolation', 'Extrapolation', 'Alignment', 'Augmentation', 'Learning', 'Training', 'Modeling', 'Modelling', 'Rollout', 'Gating', 'Mixer', 'Kernel', 'Kernels'].concat([...METRIC_HEADS]));
 const GENERIC_PHRASE_WORDS = new Set(['Large', 'Language', 'Models', 'Model', 'Vision', 'Natural', 'Processing', 'Information', 'Retrieval', 'Deep', 'Learning', 'Neural', 'Network', 'Networks', 'Machine', 'Artificial', 'Intelligence', 'Transformer', 'Transformers', 'Attention', 'Computer', 'Generative', 'Pre-trained', 'Pretrained', 'Reinforcement', 'Graph', 'Convolutional', 'Recurrent', 'Self-Attention', 'Multimodal', 'Foundation', 'Text', 'Image', 'Speech', 'Search', 'Question', 'Answering', 'Recommendation', 'Systems', 'System', 'The', 'A', 'An', 'In', 'Our', 'We', 'This', 'Key', 'Value', 'Query', 'Memory', 'Training', 'Inference', 'Long', 'Short-Term', 'Context', 'Ranking', 'Knowledge', 'Algorithm', 'Method', 'Framework', 'Architecture', 'Of', 'Multi-Head', 'Sparse', 'Linear', 'Dense', 'Efficient', 'Semantic', 'Encoder', 'Decoder', 'Embedding', 'Embeddings']);
+const STOP_OPENERS = new Set(['The', 'A', 'An', 'Our', 'We', 'This', 'These', 'In', 'On', 'For', 'With', 'By', 'Using', 'Unlike', 'Compared', 'Like', 'Both', 'Each', 'Its', 'Their', 'Moreover', 'However', 'Finally', 'Specifically', 'Furthermore', 'Additionally', 'Notably', 'Thus', 'Hence', 'Then', 'First', 'Second', 'Third', 'Existing', 'Recent', 'Traditional', 'Standard', 'Classic', 'Conventional', 'Vanilla', 'Novel', 'New', 'Original']);
 const CONNECTORS = new Set(['of', 'for', 'with', 'and', 'in', 'on', 'to']);
 
 export function typeFromHead(name: string): GoldType {
@@ -65,7 +66,9 @@ export class MentionSpotter {
       }
     }
     if (!sentence.isTitle) for (const m of this.phrases(text, tokens, claimed, sent)) claim(m);
-    return out.sort((a, b) => a.start - b.start);
+    out.sort((a, b) => a.start - b.start);
+    typeFromNeighbours(tokens, out);
+    return out;
   }
 
   private base(sent: number, tokens: Token[], start: number, end: number, name: string): Mention {
@@ -130,7 +133,7 @@ export class MentionSpotter {
     }
     if (lex.isGeneric(m.name) && !m.lex) return null;
     const next = tokens[end];
-    if (next && DATASET_HEADS.has(next.text) && m.type !== 'dataset' && m.type !== 'metric') {
+    if (next && DATASET_HEADS.has(next.text) && m.type !== 'metric') {
       m.type = 'dataset';
       m.alias = `${m.name} ${next.text}`;
     }
@@ -142,9 +145,17 @@ export class MentionSpotter {
     if (!isStrongName(raw)) return null;
     if (/[A-Z]s$/.test(raw)) raw = raw.slice(0, -1);
     if (this.lex.isGeneric(raw) || /^[IVX]+$/.test(raw) || raw.length < 2) return null;
+    if (isModifierCompound(raw) || this.lex.isGeneric(raw.replace(/^[a-z]/, ''))) return null;
     let end = i + 1;
     const next = tokens[end];
     const m = this.base(sent, tokens, i, end, raw);
+    // A variant of a listed entry keeps its type: ImageNet-64, SemEval-2018.
+    const dash = raw.lastIndexOf('-');
+    const head = dash > 0 ? this.lex.lookup(raw.slice(0, dash)) : undefined;
+    if (head) {
+      m.type = head.type;
+      m.typeKnown = true;
+    }
     if (next && SIZE_RE.test(next.text)) {
       end++;
       m.end = end;
@@ -175,11 +186,17 @@ export class MentionSpotter {
         else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text))) break;
         j++;
       }
+      // Sentence-opening function words are not part of the name: "Our Relative Positional Encoding ...".
+      while (i < lastName && STOP_OPENERS.has(tokens[i].text)) i++;
       let end = lastName + 1;
       if (end < tokens.length && !claimed[end] && DATASET_HEADS.has(tokens[end].text) && end - i >= 1) end++;
       const words = tokens.slice(i, end).map((t) => t.text);
       const head = words[words.length - 1];
       const isData = DATASET_HEADS.has(head) || CAP_DATASET_HEADS.has(head);
+      if (DATASET_HEADS.has(head) && words.slice(0, -1).every((w) => this.lex.isGeneric(w) || GENERIC_PHRASE_WORDS.has(w))) {
+        i = j;
+        continue;
+      }
       if (words.length >= 2 && (TECH_HEADS.has(head) || isData) && !words.every((w) => GENERIC_PHRASE_WORDS.has(w) || DATASET_HEADS.has(w))) {
         const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
         m.source = 'phrase';
@@ -193,4 +210,42 @@ export class MentionSpotter {
 
 function isNameWord(t: string): boolean {
   return (isCapitalized(t) && !/^[A-Z][a-z]+ing$/.test(t)) || isStrongName(t);
+}
+
+const MODIFIER_SUFFIX = /-[a-z]{3,}$/;
+const MODIFIER_PREFIX = /^[a-z]{3,}-[A-Z]/;
+
+/** LLM-based, VIB-trained, non-BERT, full-KV: adjectives built on a name, not names. */
+function isModifierCompound(t: string): boolean {
+  return MODIFIER_SUFFIX.test(t) || MODIFIER_PREFIX.test(t);
+}
+
+const LIST_GLUE = new Set([',', 'and', 'or']);
+const NOT_DATA_BEFORE_ON = new Set(['based', 'built', 'builds', 'building', 'relies', 'rely', 'relying', 'depends', 'depend', 'focus', 'focuses', 'focusing', 'draws', 'drawing', 'operates', 'operating', 'improves', 'improving', 'works', 'building', 'conditioned', 'act', 'acts']);
+
+/**
+ * Unlisted names take the type of the list they stand in ("on BEIR, Foo and Bar") or of an evaluation
+ * "on X" when nothing says otherwise.
+ */
+function typeFromNeighbours(tokens: Token[], mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.typeKnown || m.source !== 'name' || m.type !== 'method') continue;
+    const prev = tokens[m.start - 1]?.text;
+    if ((prev === 'on' || prev === 'across') && !NOT_DATA_BEFORE_ON.has(tokens[m.start - 2]?.text ?? '')) m.type = 'dataset';
+  }
+  const groups: Mention[][] = [];
+  for (const m of mentions) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    const glued = prev && m.start > prev.end && tokens.slice(prev.end, m.start).every((t) => LIST_GLUE.has(t.text));
+    if (glued) last.push(m);
+    else groups.push([m]);
+  }
+  for (const g of groups) {
+    if (g.length < 2) continue;
+    const known = g.filter((m) => m.typeKnown || m.type === 'dataset').map((m) => m.type);
+    const type = (['dataset', 'model', 'metric'] as const).find((t) => known.filter((k) => k === t).length * 2 >= known.length && known.includes(t));
+    if (!type) continue;
+    for (const m of g) if (!m.typeKnown && m.source === 'name') m.type = type;
+  }
 }

@@ -35,8 +35,12 @@ export function norm(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-export function tokenize(text: string): Token[] {
+// URLs carry repository and user names that are not entities; blanking keeps the offsets.
+const URL_RE = /\b(?:https?:\/\/|www\.|github\.com\/|gitlab\.com\/)\S+/g;
+
+export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
+  const text = sentence.includes('http') || sentence.includes('www.') || sentence.includes('.com/') ? sentence.replace(URL_RE, (u) => ' '.repeat(u.length)) : sentence;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const t = m[0];

@@ -8,6 +8,7 @@ const SPACES = /\s+/g;
 
 /** NFC-normalised text with invisible characters removed and every whitespace run collapsed to one space. */
 export function normalizeText(text: string): string {
+  if (isCleanAscii(text)) return text;
   return text.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').replace(SPACES, ' ').trim();
 }
 
@@ -16,4 +17,18 @@ export function normalizeTitle(title: string | null | undefined): string | null 
   if (title == null) return null;
   const t = normalizeText(title);
   return t === '' ? null : t;
+}
+
+// Most titles and abstracts are already clean ASCII: one scan spares the regex passes and NFC.
+function isCleanAscii(text: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c > 32 && c < 127) prevSpace = false;
+    else return false;
+  }
+  return !prevSpace || text.length === 0;
 }

@@ -84,9 +84,8 @@ function entryRecord(entry: Node, file: string, line: number): SourceRecord {
 export function arxivIdOf(id: string): string | null {
   const at = id.indexOf('arxiv.org/abs/');
   if (at === -1) return null;
-  const rest = id.slice(at + 'arxiv.org/abs/'.length).trim();
-  const m = /^(.+?)(?:v\d+)?$/.exec(rest);
-  return m && m[1] ? m[1] : null;
+  const bare = id.slice(at + 'arxiv.org/abs/'.length).trim().replace(/v\d+$/, '');
+  return bare === '' ? null : bare;
 }
 
 function alternateLink(entry: Node): string | null {

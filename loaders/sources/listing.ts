@@ -2,7 +2,8 @@
 //
 // Text lines pair up as title then abstract; page chrome and blank lines are skipped; an optional
 // metadata block (`• N authors` or an organisation line, then `·`, then a date with optional upvotes)
-// closes the entry above it. Rules for the ambiguous cases:
+// closes the entry above it. A text line directly before `·` is that organisation line (hub handle,
+// display name); a bare date outside a metadata block is a section heading. Rules for the ambiguous cases:
 // - An abstract-like line (see looksLikeAbstract) with no title before it is a title-less paper only
 //   when a metadata block follows it: without one it cannot be told from a stray paragraph or a lost
 //   title, so it is rejected.

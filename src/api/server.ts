@@ -16,12 +16,13 @@ export const GRAPHQL_PATH = '/graphql';
 const READY_TIMEOUT_MS = 2_000;
 
 /**
- * An extra GET (and HEAD) route. It matches its `path` exactly and every path below it
- * (`/explore` matches `/explore` and `/explore/app.js`); the handler writes the whole response.
+ * An extra GET (and HEAD) route, e.g. `{ path: '/explore', handler: handleExplorer }`. It matches
+ * its `path` exactly and every path below it (`/explore/main.js`); the handler writes the whole
+ * response, or returns false to leave the request unanswered (the server then answers 404).
  */
 export interface Route {
   path: string;
-  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+  handler: (req: IncomingMessage, res: ServerResponse) => void | boolean | Promise<void | boolean>;
 }
 
 export interface ServerOptions {
@@ -83,12 +84,13 @@ export function createServer({ store, config, logger = pino({ level: 'silent' })
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return ready(res);
     if (path === '/') return sendAsset(req, res, playground.page, 'no-cache');
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
     if (path.startsWith(PLAYGROUND_PREFIX)) {
       const asset = playground.assets.get(path.slice(PLAYGROUND_PREFIX.length));
       if (asset) return sendAsset(req, res, asset, path.endsWith('init.js') ? 'no-cache' : assetCache);
     }
     const route = routes.find((r) => path === r.path || path.startsWith(r.path.replace(/\/$/, '') + '/'));
-    if (route) return route.handler(req, res);
+    if (route && (await route.handler(req, res)) !== false) return;
     sendJson(res, 404, { error: `nothing at ${path}`, see: [GRAPHQL_PATH, '/'] });
   }
 

@@ -13,6 +13,19 @@ import { isEntityLabel } from './rows.ts';
 
 export type Row = Record<string, unknown>;
 
+const ENTITY_COLUMNS = ['id', 'name', 'aliases', 'aliasText', 'family', 'parameters'];
+
+/** Stored properties per label: the model's fields plus `aliasText`, the aliases as one string for full-text search. */
+export const NODE_COLUMNS: Record<NodeLabel, string[]> = {
+  Paper: ['id', 'key', 'title', 'abstract', 'publishedAt', 'year', 'authorCount', 'upvotes', 'arxivId', 'url', 'hasCode'],
+  Method: ENTITY_COLUMNS,
+  Model: ENTITY_COLUMNS,
+  Benchmark: ENTITY_COLUMNS,
+  Metric: ENTITY_COLUMNS,
+  Concept: ['id', 'name', 'description'],
+  Organization: ['id', 'name'],
+};
+
 export interface RelRow {
   from: string;
   to: string;

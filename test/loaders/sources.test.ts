@@ -201,6 +201,6 @@ describe('other formats', () => {
       [null, 21, 2, '2024-02-29', 5, null],
       ['Attention Sinks Revisited', 27, null, '2024-12-24', 17, 'Hugging Face'],
     ]);
-    expect(paperKey(papers[1].title, papers[1].abstract)).toBe('thisentrylostitstitlelinethelistingshowsonlytheabstractwh');
+    expect(paperKey(papers[1].title, papers[1].abstract)).toBe('thisentrylostitstitlelinethelistingshowsonlythea');
   });
 });

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sendAsset } from '../http/respond.ts';
 
 export const EXPLORER_PATH = '/explore';
 
@@ -36,7 +37,8 @@ interface Asset {
 
 function asset(file: string, cacheControl: string): Asset {
   const body = readFileSync(file);
-  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+  // Weak: the same tag covers the gzipped and the plain body.
+  const etag = `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
   return { body, type: TYPES[extname(file)] ?? 'application/octet-stream', etag, cacheControl };
 }
 
@@ -58,7 +60,10 @@ function loadAssets(): Map<string, Asset> {
   return assets;
 }
 
-/** Handles GET/HEAD for the explorer's paths; returns false (touching nothing) for any other request. */
+/**
+ * Handles GET/HEAD for the explorer's paths (mount as the server's `{ path: EXPLORER_PATH, handler }`
+ * route); returns false, touching nothing, for any other request.
+ */
 export function handleExplorer(req: IncomingMessage, res: ServerResponse): boolean {
   const pathname = new URL(req.url ?? '/', 'http://local').pathname;
   if (pathname !== EXPLORER_PATH && !pathname.startsWith(`${EXPLORER_PATH}/`)) return false;
@@ -71,18 +76,13 @@ export function handleExplorer(req: IncomingMessage, res: ServerResponse): boole
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     return true;
   }
-  const headers: Record<string, string> = {
-    'content-type': found.type,
-    'cache-control': found.cacheControl,
-    etag: found.etag,
-    'x-content-type-options': 'nosniff',
-  };
-  if (found.type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+  res.setHeader('etag', found.etag);
+  res.setHeader('x-content-type-options', 'nosniff');
+  if (found.type.startsWith('text/html')) res.setHeader('content-security-policy', CSP);
   if (req.headers['if-none-match'] === found.etag) {
-    res.writeHead(304, headers).end();
+    res.writeHead(304, { 'cache-control': found.cacheControl }).end();
     return true;
   }
-  headers['content-length'] = String(found.body.length);
-  res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : found.body);
+  sendAsset(req, res, found, found.cacheControl);
   return true;
 }

@@ -28,10 +28,6 @@ export class DecodedNode {
 
 export type ResultRow = Record<string, unknown>;
 
-export interface CypherRunner {
-  read(query: string, params?: Record<string, unknown>): Promise<ResultRow[]>;
-}
-
 export interface Dialect {
   search(query: string, labels: readonly NodeLabel[], limit: number): Promise<{ node: NodeRow; score: number }[]>;
   shortestPath(from: [NodeLabel, string], to: [NodeLabel, string], maxHops: number): Promise<Subgraph | null>;
@@ -64,17 +60,16 @@ export function hops(n: number, name: string): number {
   return n;
 }
 
-export class CypherReads {
-  constructor(
-    private readonly run: CypherRunner,
-    private readonly dialect: Dialect,
-  ) {}
+export abstract class CypherReads {
+  /** Runs a read query; nodes in the result come back as DecodedNode. */
+  abstract read(query: string, params?: Record<string, unknown>): Promise<ResultRow[]>;
+  protected abstract readonly dialect: Dialect;
 
   async nodesByIds(ids: readonly string[]): Promise<(NodeRow | null)[]> {
     const found = new Map<string, NodeRow>();
     await Promise.all(
       [...groupByLabel(ids)].map(async ([l, group]) => {
-        for (const r of await this.run.read(Q.nodesByIds(l), { ids: group })) {
+        for (const r of await this.read(Q.nodesByIds(l), { ids: group })) {
           const row = nodeRowOf(r.node);
           if (row) found.set(row.id, row);
         }
@@ -99,7 +94,7 @@ export class CypherReads {
       if (!group || (wanted && !wanted.has(far))) continue;
       const text = direction === 'OUT' ? Q.neighboursOut(type, from, to) : Q.neighboursIn(type, from, to);
       jobs.push(
-        this.run.read(text, { ids: group }).then((rows) =>
+        this.read(text, { ids: group }).then((rows) =>
           rows.flatMap((r) => {
             const node = nodeRowOf(r.node);
             return node ? [{ of: String(r.of), edge: edgeOf(type, r), node }] : [];
@@ -116,7 +111,7 @@ export class CypherReads {
       [...groupByLabel(ids)]
         .filter(([l]) => l !== 'Paper')
         .map(async ([l, group]) => {
-          for (const r of await this.run.read(Q.paperCounts(l), { ids: group })) counts.set(String(r.id), Number(r.count));
+          for (const r of await this.read(Q.paperCounts(l), { ids: group })) counts.set(String(r.id), Number(r.count));
         }),
     );
     return counts;
@@ -124,7 +119,7 @@ export class CypherReads {
 
   async list(query: ListQuery): Promise<{ rows: NodeRow[]; totalCount: number }> {
     const text = listQueries(query);
-    const [total, page] = await Promise.all([this.run.read(text.count, text.params), this.run.read(text.page, text.params)]);
+    const [total, page] = await Promise.all([this.read(text.count, text.params), this.read(text.page, text.params)]);
     return {
       rows: page.map((r) => nodeRowOf(r.node)).filter((r): r is NodeRow => r !== null),
       totalCount: Number(total[0]?.total ?? 0),
@@ -178,13 +173,13 @@ export class CypherReads {
   async relatedMethods(id: string, limit: number): Promise<RelatedRow[]> {
     const p = { id };
     const [named, benchmarks, concepts, coMentions, buildsOn, builtOnBy, compared] = await Promise.all([
-      this.run.read(Q.methodName, p),
-      this.run.read(Q.sharedBenchmarks, p),
-      this.run.read(Q.sharedConcepts, p),
-      this.run.read(Q.coMentions, p),
-      this.run.read(Q.buildsOn, p),
-      this.run.read(Q.builtOnBy, p),
-      this.run.read(Q.comparedWith, p),
+      this.read(Q.methodName, p),
+      this.read(Q.sharedBenchmarks, p),
+      this.read(Q.sharedConcepts, p),
+      this.read(Q.coMentions, p),
+      this.read(Q.buildsOn, p),
+      this.read(Q.builtOnBy, p),
+      this.read(Q.comparedWith, p),
     ]);
     if (named.length === 0) return [];
     const related = new Map<string, RelatedRow>();
@@ -210,8 +205,8 @@ export class CypherReads {
   }
 
   async counts(): Promise<GraphCounts> {
-    const nodeCounts = await Promise.all(NODE_LABELS.map((l) => this.run.read(Q.countNodes(l))));
-    const relCounts = await Promise.all(REL_TYPES.map((t) => this.run.read(Q.countRels(t))));
+    const nodeCounts = await Promise.all(NODE_LABELS.map((l) => this.read(Q.countNodes(l))));
+    const relCounts = await Promise.all(REL_TYPES.map((t) => this.read(Q.countRels(t))));
     return {
       nodes: Object.fromEntries(NODE_LABELS.map((l, i) => [l, Number(nodeCounts[i]![0]?.count ?? 0)])) as GraphCounts['nodes'],
       relationships: Object.fromEntries(REL_TYPES.map((t, i) => [t, Number(relCounts[i]![0]?.count ?? 0)])) as GraphCounts['relationships'],
@@ -220,7 +215,7 @@ export class CypherReads {
 
   async trends(by: 'YEAR' | 'MONTH', conceptId?: string): Promise<TrendRow[]> {
     if (by !== 'YEAR' && by !== 'MONTH') throw new StoreError('INVALID', `trends bucket must be YEAR or MONTH`);
-    const rows = await this.run.read(Q.trends(by, Boolean(conceptId)), conceptId ? { conceptId } : {});
+    const rows = await this.read(Q.trends(by, Boolean(conceptId)), conceptId ? { conceptId } : {});
     return rows
       .map((r) => ({ bucket: String(r.bucket), count: Number(r.count) }))
       .sort((a, b) => a.bucket.localeCompare(b.bucket));

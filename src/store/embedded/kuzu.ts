@@ -1,6 +1,6 @@
 // A Kùzu database file with a small connection pool: prepared-statement caching, one query at a
 // time per connection, Kùzu values decoded for the shared reads, Kùzu errors mapped to StoreError.
-import kuzu, { type Connection, type Database, type PreparedStatement } from 'kuzu';
+import kuzu, { type Connection, type Database, type PreparedStatement, type QueryResult } from 'kuzu';
 import { StoreError, messageOf } from '../errors.ts';
 import { DecodedNode, type ResultRow } from '../cypher/reads.ts';
 
@@ -65,14 +65,13 @@ export class KuzuFile {
         if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
         slot.statements.set(text, ps);
       }
-      const result = await slot.conn.execute(ps, used as Record<string, never>);
-      return decodeRows(await single(result).getAll());
+      return drain(await slot.conn.execute(ps, used as Record<string, never>));
     });
   }
 
   /** Unparameterised statements: DDL and the FTS procedures, which cannot be prepared. */
   exec(text: string): Promise<ResultRow[]> {
-    return this.onSlot(async (slot) => decodeRows(await single(await slot.conn.query(text)).getAll()));
+    return this.onSlot(async (slot) => drain(await slot.conn.query(text)));
   }
 
   async close(): Promise<void> {
@@ -94,8 +93,14 @@ export class KuzuFile {
   }
 }
 
-function single<T>(r: T | T[]): T {
-  return Array.isArray(r) ? r[r.length - 1]! : r;
+/** Reads the last result and closes them all: a QueryResult finalised after its database closes crashes the process. */
+async function drain(result: QueryResult | QueryResult[]): Promise<ResultRow[]> {
+  const results = Array.isArray(result) ? result : [result];
+  try {
+    return decodeRows(await results[results.length - 1]!.getAll());
+  } finally {
+    for (const r of results) r.close();
+  }
 }
 
 function decodeRows(rows: Record<string, unknown>[]): ResultRow[] {

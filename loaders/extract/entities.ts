@@ -1,0 +1,66 @@
+// One paper's entities: mentions merged by matching key, lexicon entry or acronym link; proposed flags applied.
+import type { GoldType } from '../types.ts';
+import type { LexEntry } from './lexicon.ts';
+import type { Mention } from './mentions.ts';
+import { norm } from './text.ts';
+
+export interface PaperEntity {
+  name: string;
+  aliases: string[];
+  /** Matching keys of the name and every alias. */
+  forms: string[];
+  type: GoldType;
+  typeKnown: boolean;
+  proposed: boolean;
+  evidence: string | null;
+  family: string | null;
+  parameters: string | null;
+  lex: LexEntry | null;
+  mentions: Mention[];
+}
+
+export class EntityTable {
+  readonly list: PaperEntity[] = [];
+  private readonly byForm = new Map<string, PaperEntity>();
+  private readonly byLex = new Map<LexEntry, PaperEntity>();
+
+  find(text: string): PaperEntity | undefined {
+    return this.byForm.get(norm(text));
+  }
+
+  add(m: Mention, sentence: string): PaperEntity {
+    const forms = [m.name, m.alias].filter((f): f is string => !!f);
+    let e = (m.lex && this.byLex.get(m.lex)) || forms.map((f) => this.byForm.get(norm(f))).find(Boolean) || this.singular(m.name);
+    if (!e) {
+      e = { name: m.name, aliases: [], forms: [], type: m.type, typeKnown: m.typeKnown, proposed: false, evidence: sentence, family: m.family, parameters: m.parameters, lex: m.lex, mentions: [] };
+      this.list.push(e);
+    } else if ((m.typeKnown && !e.typeKnown) || (m.type === 'dataset' && m.alias && !e.typeKnown)) {
+      e.type = m.type;
+      e.typeKnown = m.typeKnown;
+    }
+    // A definition ("Long Form (LF)") names the entity better than an earlier bare acronym.
+    if (m.source === 'acronym' && e.name === m.alias) e.name = m.name;
+    for (const f of forms) this.addForm(e, f);
+    if (m.lex && !this.byLex.has(m.lex)) this.byLex.set(m.lex, e);
+    e.lex ??= m.lex;
+    e.family ??= m.family;
+    e.parameters ??= m.parameters;
+    e.mentions.push(m);
+    return e;
+  }
+
+  addForm(e: PaperEntity, form: string): void {
+    const key = norm(form);
+    if (!key) return;
+    if (!e.forms.includes(key)) {
+      e.forms.push(key);
+      if (norm(e.name) !== key) e.aliases.push(form);
+    }
+    if (!this.byForm.has(key)) this.byForm.set(key, e);
+  }
+
+  /** "MAMs" after "MAM", "BERTs" after "BERT". */
+  private singular(name: string): PaperEntity | undefined {
+    return /[A-Za-z]s$/.test(name) ? this.byForm.get(norm(name.slice(0, -1))) : undefined;
+  }
+}

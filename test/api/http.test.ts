@@ -1,0 +1,124 @@
+// HTTP behaviour of the server: probes, CORS, persisted queries, the response cache, mounted routes,
+// and request errors. An empty migrated store is enough here; queries on real data are in queries.test.ts.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counting, emptyGraph, gql, startServer, type RunningServer, type SeedGraph, type StoreCall } from './helpers.ts';
+
+let graph: SeedGraph;
+let server: RunningServer;
+let restricted: RunningServer;
+const calls: StoreCall[] = [];
+
+beforeAll(async () => {
+  graph = await emptyGraph();
+  server = await startServer(counting(graph.store, calls), {
+    routes: [
+      { path: '/explore', handler: (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('explorer') },
+      { path: '/declines', handler: () => false },
+    ],
+  });
+  restricted = await startServer(graph.store, { corsOrigins: ['https://dashboard.example'] });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await restricted?.close();
+  await graph?.close();
+});
+
+describe('probes', () => {
+  it('reports liveness and store readiness', async () => {
+    const live = await fetch(new URL('/healthz', server.url));
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(new URL('/readyz', server.url));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', store: 'embedded' });
+  });
+});
+
+describe('CORS', () => {
+  it('allows any origin by default and answers preflights', async () => {
+    const pre = await fetch(server.graphqlUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://x.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(pre.headers.get('access-control-allow-headers')).toContain('content-type');
+  });
+
+  it('echoes only configured origins', async () => {
+    const ok = await fetch(`${restricted.graphqlUrl}?query={stats{papers}}`, { headers: { origin: 'https://dashboard.example' } });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://dashboard.example');
+    expect(ok.headers.get('vary')).toContain('Origin');
+    const other = await fetch(`${restricted.graphqlUrl}?query={stats{papers}}`, { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('caching', () => {
+  it('serves repeated public queries from the response cache with a Cache-Control header', async () => {
+    const query = '{ stats { papers methods relationships } }';
+    calls.length = 0;
+    const first = await gql(server.graphqlUrl, query);
+    expect(first.data.stats.papers).toBe(0);
+    expect(first.headers.get('cache-control')).toBe('max-age=60, public');
+    expect(calls.map((c) => c.method)).toEqual(['counts']);
+    const second = await gql(server.graphqlUrl, query);
+    expect(second.data).toEqual(first.data);
+    expect(calls.map((c) => c.method)).toEqual(['counts']);
+  });
+
+  it('supports automatic persisted queries', async () => {
+    const query = '{ trends(by: YEAR) { bucket count } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
+    const url = (withQuery: boolean) =>
+      `${server.graphqlUrl}?extensions=${encodeURIComponent(extensions)}${withQuery ? `&query=${encodeURIComponent(query)}` : ''}`;
+    const unknown = await (await fetch(url(false))).json();
+    expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await (await fetch(url(true))).json()).data.trends).toEqual([]);
+    expect((await (await fetch(url(false))).json()).data.trends).toEqual([]);
+  });
+});
+
+describe('routes and request errors', () => {
+  it('mounts extra GET routes on a path and everything below it', async () => {
+    expect(await (await fetch(new URL('/explore', server.url))).text()).toBe('explorer');
+    expect(await (await fetch(new URL('/explore/app.js', server.url))).text()).toBe('explorer');
+    expect((await fetch(new URL('/explorer', server.url))).status).toBe(404);
+    expect((await fetch(new URL('/declines', server.url))).status).toBe(404);
+    expect((await fetch(new URL('/explore', server.url), { method: 'POST' })).status).toBe(405);
+  });
+
+  it('rejects malformed and oversized bodies with 4xx and a JSON error', async () => {
+    const bad = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].message).toMatch(/not valid JSON/);
+    const huge = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ stats { papers } } #${'x'.repeat(1_100_000)}` }),
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('never sends stack traces, and hides unexpected errors behind a generic message', async () => {
+    const res = await gql(server.graphqlUrl, '{ papers(first: -1) { totalCount } }');
+    expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    const broken = await startServer(
+      new Proxy(graph.store, {
+        get: (t, p, r) => (p === 'counts' ? () => Promise.reject(new Error('MATCH (n) secret cypher')) : Reflect.get(t, p, r)),
+      }),
+    );
+    try {
+      const failed = await gql(broken.graphqlUrl, '{ stats { papers } }');
+      expect(failed.errors![0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(JSON.stringify(failed)).not.toMatch(/secret|stacktrace/);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// End to end through the real `kg` binary: real files, real embedded store in a temp directory.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const KG = join(import.meta.dirname, '../../bin/kg.js');
+const DATA = join(import.meta.dirname, '../../data');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function kg(args: string[], env: Record<string, string> = {}): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run('node', [KG, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kg-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kg extract', () => {
+  it('prints one gold-format line per distinct seed paper', async () => {
+    const r = await kg(['extract', DATA, '--json', '--as-of', '2026-11-22']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(244);
+    const gold = new Set(
+      [0, 1, 2, 3].flatMap((i) =>
+        readFileSync(join(import.meta.dirname, `../fixtures/gold/seeds-part${i}.jsonl`), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l).key as string),
+      ),
+    );
+    expect(new Set(lines.map((l) => l.key))).toEqual(gold);
+    for (const l of lines) expect(Object.keys(l).sort()).toEqual(['buildsOn', 'comparedWith', 'entities', 'key', 'title']);
+  });
+});
+
+describe('kg load, stats, export', () => {
+  it('loads the seed corpus and reports 244 papers, then stays identical on a reload', async () => {
+    const dataDir = join(dir, 'store');
+    const first = await kg(['load', DATA, '--data-dir', dataDir, '--as-of', '2026-11-22']);
+    expect(first.stderr).not.toMatch(/rejected/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/loaded 244 papers from 316 entries/);
+
+    const stats1 = JSON.parse((await kg(['stats', '--json', '--data-dir', dataDir])).stdout);
+    expect(stats1.nodes.Paper).toBe(244);
+    expect(stats1.nodes.Method).toBeGreaterThan(100);
+    expect(stats1.relationships.PROPOSES).toBeGreaterThan(150);
+
+    expect((await kg(['load', DATA, '--data-dir', dataDir, '--as-of', '2026-11-22'])).code).toBe(0);
+    const stats2 = JSON.parse((await kg(['stats', '--json', '--data-dir', dataDir])).stdout);
+    expect(stats2).toEqual(stats1);
+
+    const dry = await kg(['load', DATA, '--data-dir', dataDir, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/dry run: 0 of those nodes are not in the store yet; nothing written/);
+
+    const graphml = join(dir, 'graph.graphml');
+    const exp = await kg(['export', '--format', 'graphml', '--out', graphml, '--data-dir', dataDir]);
+    expect(exp.code).toBe(0);
+    const xml = readFileSync(graphml, 'utf8');
+    expect(xml.match(/<node /g)?.length).toBe(Object.values(stats1.nodes as Record<string, number>).reduce((a, b) => a + b, 0));
+    expect(xml.match(/<edge /g)?.length).toBe(
+      Object.values(stats1.relationships as Record<string, number>).reduce((a, b) => a + b, 0),
+    );
+
+    const json = JSON.parse((await kg(['export', '--format', 'json', '--data-dir', dataDir])).stdout);
+    expect(json.nodes.filter((n: { label: string }) => n.label === 'Paper')).toHaveLength(244);
+  });
+
+  it('under --strict rejects malformed input with file:line, exits non-zero and writes nothing', async () => {
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"title": "Good Paper", "abstract": "An abstract about sparse attention."}\n{"title": broken\n');
+    const dataDir = join(dir, 'strict');
+    const r = await kg(['load', bad, '--strict', '--data-dir', dataDir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:2`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+
+    const lenient = await kg(['load', bad, '--data-dir', dataDir]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain(`${bad}:2`);
+    expect(lenient.stdout).toMatch(/loaded 1 papers/);
+    const stats = JSON.parse((await kg(['stats', '--json', '--data-dir', dataDir])).stdout);
+    expect(stats.nodes.Paper).toBe(1);
+  });
+
+  it('names the problem in one line for bad arguments', async () => {
+    const r = await kg(['load', DATA, '--as-of', 'yesterday']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/expected a date YYYY-MM-DD, got "yesterday"/);
+    const missing = await kg(['load', join(dir, 'nope.txt'), '--data-dir', join(dir, 'x')]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/nope\.txt/);
+  });
+});
