@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { ApiContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -23,8 +24,20 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+// Limits on query shape, so one request cannot make the server walk the whole graph many times over.
+// Field suggestions stay on: the schema is public and the playground benefits from them.
+const armor = new ApolloArmor({
+  maxDepth: { n: 12 },
+  maxAliases: { n: 15 },
+  // Its parse-time check answers 500 to syntax errors; the 1 MB body limit bounds parsing instead.
+  maxTokens: { enabled: false },
+  costLimit: { maxCost: 5000 },
+  blockFieldSuggestion: { enabled: false },
+}).protect();
+
 export function createApollo(httpServer: Server, logger: Logger): ApolloServer<ApiContext> {
   const plugins: ApolloServerPlugin<ApiContext>[] = [
+    ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
     ApolloServerPluginDrainHttpServer({ httpServer }),
     // The playground is our own page (GET /), not Apollo's CDN-hosted landing page.
     ApolloServerPluginLandingPageDisabled(),
@@ -43,6 +56,8 @@ export function createApollo(httpServer: Server, logger: Logger): ApolloServer<A
     includeStacktraceInErrorResponses: false,
     logger,
     plugins,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
       if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;

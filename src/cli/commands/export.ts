@@ -1,8 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Option, type Command } from 'commander';
-import { exportGraph, type ExportFormat } from '../../export/format.ts';
-import { openStore } from '../../store/index.ts';
+import type { ExportFormat } from '../../export/format.ts';
 import { configFrom, withStoreOptions, type StoreFlags } from '../options.ts';
 
 export function registerExport(program: Command): void {
@@ -10,6 +9,8 @@ export function registerExport(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'graphml']).default('json'))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (flags: StoreFlags & { format: ExportFormat; out?: string }) => {
+      const { openStore } = await import('../../store/index.ts');
+      const { exportGraph } = await import('../../export/format.ts');
       const store = await openStore(configFrom(flags), { readOnly: true });
       const out = flags.out ? createWriteStream(flags.out) : process.stdout;
       try {

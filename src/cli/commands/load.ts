@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { readPapers, writePapers, type LoadReport } from '../../../loaders/pipeline.ts';
 import type { Rejection } from '../../../loaders/types.ts';
-import { openStore } from '../../store/index.ts';
 import { ReportedFailure, UsageError } from '../fail.ts';
 import { configFrom, parseIsoDate, today, withStoreOptions, type StoreFlags } from '../options.ts';
 import { progressBar } from '../progress.ts';
@@ -52,6 +51,7 @@ export function registerLoad(program: Command): void {
         throw new ReportedFailure(2);
       }
       if (!read.papers.length) throw new UsageError(`no papers found in ${paths.join(', ')}`);
+      const { openStore } = await import('../../store/index.ts');
       const store = await openStore(config);
       const bar = progressBar(flags.dryRun ? 'checking' : 'loading');
       try {

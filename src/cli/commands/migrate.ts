@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { openStore } from '../../store/index.ts';
 import { configFrom, withStoreOptions, type StoreFlags } from '../options.ts';
 
 export function registerMigrate(program: Command): void {
   withStoreOptions(program.command('migrate').description('apply pending migrations; report applied and pending'))
     .option('--status', 'only report, apply nothing')
     .action(async (flags: StoreFlags & { status?: boolean }) => {
+      const { openStore } = await import('../../store/index.ts');
       const store = await openStore(configFrom(flags));
       try {
         const applied = flags.status ? [] : await store.migrate();

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { openStore } from '../../store/index.ts';
 import { configFrom, withStoreOptions, type StoreFlags } from '../options.ts';
 
 export function registerStats(program: Command): void {
   withStoreOptions(program.command('stats').description('node and relationship counts by type'))
     .option('--json', 'print JSON')
     .action(async (flags: StoreFlags & { json?: boolean }) => {
+      const { openStore } = await import('../../store/index.ts');
       const store = await openStore(configFrom(flags), { readOnly: true });
       try {
         const counts = await store.counts();

@@ -40,6 +40,22 @@ export function nodeRowOf(v: unknown): NodeRow | null {
   return NODE_LABELS.includes(v.label as NodeLabel) ? toNodeRow(v.label as NodeLabel, v.props) : null;
 }
 
+/** A path from a runner: nodes as DecodedNode, relationships as property maps with `_label`, `_src` and `_dst` refs. */
+export function pathOf(rawNodes: unknown[], rawRels: Record<string, unknown>[]): Subgraph {
+  const idByRef = new Map<string, string>();
+  const nodes: NodeRow[] = [];
+  for (const n of rawNodes) {
+    const row = nodeRowOf(n);
+    if (!row) continue;
+    idByRef.set((n as DecodedNode).ref, row.id);
+    nodes.push(row);
+  }
+  const edges = rawRels.map((r) =>
+    edgeOf(r._label as RelType, { ...r, source: idByRef.get(String(r._src)), target: idByRef.get(String(r._dst)) }),
+  );
+  return { nodes, edges };
+}
+
 export function groupByLabel(ids: readonly string[]): Map<NodeLabel, string[]> {
   const groups = new Map<NodeLabel, string[]>();
   for (const id of new Set(ids)) {

@@ -24,7 +24,7 @@ export interface Pointer {
   previous: string | null;
 }
 
-const META: Meta = { format: FORMAT_VERSION, engine: 'kuzu', storageVersion: Number(kuzu.STORAGE_VERSION) };
+const META: Meta = { format: FORMAT_VERSION, engine: 'kuzu', storageVersion: Number(kuzu.Database.getStorageVersion()) };
 
 export class DataDir {
   readonly metaPath: string;

@@ -1,9 +1,8 @@
 // Kùzu-only query text: full-text indexes (FTS extension) and shortest paths (`* SHORTEST`).
-import type { NodeLabel, RelType } from '../../model/graph.ts';
-import { DecodedNode, nodeRowOf, type Dialect } from '../cypher/reads.ts';
+import type { NodeLabel } from '../../model/graph.ts';
+import { nodeRowOf, pathOf, type Dialect } from '../cypher/reads.ts';
 import { label } from '../cypher/queries.ts';
-import type { EdgeRow, NodeRow, Subgraph } from '../port.ts';
-import { refOf, type KuzuFile } from './kuzu.ts';
+import type { KuzuFile } from './kuzu.ts';
 
 /** One FTS index per node table; entity aliases are indexed through the derived `aliasText` column. */
 export const FTS_INDEXES: Record<NodeLabel, { index: string; props: string[] }> = {
@@ -54,25 +53,4 @@ export function kuzuDialect(read: (text: string, params: Record<string, unknown>
       return row ? pathOf(row.nodes as unknown[], row.rels as Record<string, unknown>[]) : null;
     },
   };
-}
-
-function pathOf(rawNodes: unknown[], rawRels: Record<string, unknown>[]): Subgraph {
-  const idByRef = new Map<string, string>();
-  const nodes: NodeRow[] = [];
-  for (const n of rawNodes) {
-    const row = nodeRowOf(n);
-    if (!row) continue;
-    idByRef.set((n as DecodedNode).ref, row.id);
-    nodes.push(row);
-  }
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  const edges: EdgeRow[] = rawRels.map((r) => ({
-    type: String(r._label) as RelType,
-    source: idByRef.get(refOf(r._src as { table: number; offset: number }))!,
-    target: idByRef.get(refOf(r._dst as { table: number; offset: number }))!,
-    evidence: s(r.evidence),
-    paperId: s(r.paperId),
-    outcome: s(r.outcome),
-  }));
-  return { nodes, edges };
 }

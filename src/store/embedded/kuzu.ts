@@ -116,13 +116,14 @@ interface KuzuId {
   table: number;
 }
 
-export const refOf = (id: KuzuId): string => `${id.table}:${id.offset}`;
+const refOf = (id: KuzuId): string => `${id.table}:${id.offset}`;
 
-/** Nodes become DecodedNode (ref = Kùzu's internal id); relationships and scalars pass through. */
+/** Nodes become DecodedNode (ref = Kùzu's internal id), relationships carry their endpoints' refs. */
 function decode(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(decode);
-  if (v && typeof v === 'object' && '_label' in v && '_id' in v && !('_src' in v)) {
-    const { _label, _id, ...props } = v as Record<string, unknown>;
+  if (v && typeof v === 'object' && '_label' in v && '_id' in v) {
+    const { _label, _id, _src, _dst, ...props } = v as Record<string, unknown>;
+    if (_src) return { ...props, _label, _src: refOf(_src as KuzuId), _dst: refOf(_dst as KuzuId) };
     return new DecodedNode(String(_label), props, refOf(_id as KuzuId));
   }
   return v;
@@ -132,7 +133,7 @@ function openError(path: string, err: unknown): StoreError {
   const msg = messageOf(err);
   if (/lock/i.test(msg)) return new StoreError('LOCKED', `database ${path} is in use by another process (${msg})`, { cause: err });
   if (/not a valid Kuzu database|version/i.test(msg)) {
-    return new StoreError('VERSION', `database ${path} cannot be read by Kùzu ${kuzu.VERSION}: ${msg}`, { cause: err });
+    return new StoreError('VERSION', `database ${path} cannot be read by Kùzu ${kuzu.Database.getVersion()}: ${msg}`, { cause: err });
   }
   return new StoreError('UNAVAILABLE', `cannot open database ${path}: ${msg}`, { cause: err });
 }

@@ -237,7 +237,7 @@ export class GenerationWriter implements GraphWriter {
     return out;
   }
 
-  private async copy(table: string, rows: Row[], options: string): Promise<void> {
+  private async copy(table: string, rows: object[], options: string): Promise<void> {
     const file = join(this.dir.generationDir(this.generation), `copy-${this.tmpCount++}.json`);
     writeFileSync(file, JSON.stringify(rows));
     try {

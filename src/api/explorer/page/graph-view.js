@@ -68,7 +68,7 @@ export function createGraphView(container, handlers) {
    * BUILDS_ON edges weigh more so they, not comparisons, decide the columns.
    */
   function layout() {
-    const common = { animate: false, fit: true, padding: 40 };
+    const common = { animate: false, fit: false };
     if (large) {
       cy.layout({ name: 'preset', positions: layeredPositions(cy), ...common }).run();
     } else {
@@ -82,10 +82,15 @@ export function createGraphView(container, handlers) {
         ...common,
       }).run();
     }
+    fitTo(cy.elements(), 40);
+  }
+
+  function fitTo(eles, padding) {
+    cy.fit(eles, padding);
     // A handful of nodes would otherwise be blown up to fill the canvas.
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);
-      cy.center();
+      cy.center(eles);
     }
   }
 
@@ -114,7 +119,7 @@ export function createGraphView(container, handlers) {
         el.addClass(ids.has(el.id()) ? 'path' : 'dim');
       });
     });
-    cy.fit(cy.elements('.path'), 80);
+    fitTo(cy.elements('.path'), 80);
   }
 
   function clearHighlight() {
@@ -145,6 +150,6 @@ export function createGraphView(container, handlers) {
     clearHighlight,
     markExpanded: (id) => cy.getElementById(id).addClass('expanded'),
     name: (id) => cy.getElementById(id).data('name'),
-    fit: () => cy.fit(undefined, 40),
+    fit: () => fitTo(cy.elements(), 40),
   };
 }
