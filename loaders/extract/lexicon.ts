@@ -137,14 +137,14 @@ export class Lexicon {
     while (end < tokens.length && end - i <= 3) {
       const next = tokens[end].text;
       const version = end === i + 1 && /^v?\d+(\.\d+)*$/.test(next) && !/\d/.test(t);
-      const size = !sized && SIZE_RE.test(next);
+      const size: boolean = !sized && SIZE_RE.test(next);
       if (!version && !size && !this.suffixWords.has(next)) break;
       sized ||= size;
       end++;
     }
     const parts = tokens.slice(i, end).flatMap((x) => x.text.split('-'));
-    const size = parts.find((p) => SIZE_RE.test(p));
-    return { end, family: family.family, parameters: size ? size.toUpperCase() : null };
+    const sizePart = parts.find((p) => SIZE_RE.test(p));
+    return { end, family: family.family, parameters: sizePart ? sizePart.toUpperCase() : null };
   }
 
   private familyOf(t: string): FamilyPrefix | null {
