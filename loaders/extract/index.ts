@@ -2,11 +2,12 @@
 // the lexicons are loaded once.
 import type { ExtractedEntity, PaperExtraction } from '../types.ts';
 import { paperKey } from '../../src/model/graph.ts';
+import { isShortForm, longFormFor } from './acronyms.ts';
 import { taxonomy } from './concepts.ts';
 import { EntityTable, type PaperEntity } from './entities.ts';
 import { lexicon } from './lexicon.ts';
 import { MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
-import { isAppositive, proposalSpans, titleName } from './proposals.ts';
+import { enumeratedNames, isAppositive, proposalSpans, titleName } from './proposals.ts';
 import { extractLineage } from './relations.ts';
 import { isCapitalized, isStrongName, norm, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
 
@@ -36,6 +37,14 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   if (fromTitle) {
     const e = table.find(fromTitle) ?? table.add(titleMention(fromTitle, p.title!), p.title!);
     markProposed(e, e.evidence ?? p.title!);
+    const long = titleLongForm(fromTitle, p.title!);
+    if (long && !table.find(long)) {
+      if (e.name === fromTitle) {
+        e.name = long;
+        e.aliases.unshift(fromTitle);
+      }
+      table.addForm(e, long);
+    }
   }
 
   const entities = table.list.filter((e) => e.proposed || !lex.isGeneric(e.name));
@@ -70,16 +79,19 @@ function markProposed(e: PaperEntity, sentence: string): void {
 function canBeNew(m: Mention, s: Sentence, from: number, title: string): boolean {
   if (!m.lex && m.source !== 'model') return true;
   if (!/[A-Z]/.test(m.name)) return false;
-  const lead = s.tokens.slice(from, m.start).every((t) => /^(?:the|a|an)$/i.test(t.text));
-  return lead && norm(title).includes(norm(m.name));
+  if (from === m.start) return norm(title).includes(norm(m.name));
+  return s.tokens.slice(from, m.start).every((t) => /^(?:the|a|an)$/i.test(t.text));
 }
 
 function proposedMentions(s: Sentence, sent: number, mentions: Mention[], title: string): Set<Mention> {
   const out = new Set<Mention>();
-  for (const [from, to] of proposalSpans(s)) {
-    const inSpan = mentions.filter((m) => m.start >= from && m.start < to && canBeNew(m, s, from, title));
-    if (inSpan.length) for (const m of inSpan) out.add(m);
-    else {
+  const spans = proposalSpans(s);
+  for (const m of enumeratedNames(s, mentions, spans.length > 0)) out.add(m);
+  for (const [from, to] of spans) {
+    const inSpan = mentions.filter((m) => m.start >= from && m.start < to);
+    if (inSpan.length) {
+      for (const m of inSpan) if (canBeNew(m, s, from, title)) out.add(m);
+    } else {
       const m = namePhrase(s, sent, from, to);
       if (m) {
         mentions.push(m);
@@ -108,6 +120,19 @@ function namePhrase(s: Sentence, sent: number, from: number, to: number): Mentio
   if (j - i === 1 && !isStrongName(name) && !(i === from && name.includes('-')) && next !== undefined && !/^[,(:]$/.test(next)) return null;
   if (GENERIC_NAME.test(name) || lexicon().isGeneric(name)) return null;
   return { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
+}
+
+/** "RCMHA: Relative Convolutional Multi-Head Attention for ...": the words after the colon that spell the name. */
+function titleLongForm(short: string, title: string): string | null {
+  if (!isShortForm(short)) return null;
+  const words = title.slice(title.indexOf(':') + 1).trim().split(/\s+/);
+  let best: string | null = null;
+  // The longest run of name words that still spells the acronym, stopping at "for", "with", ...
+  for (let k = 1; k <= Math.min(words.length, 10) && /^[A-Z0-9]/.test(words[k - 1]); k++) {
+    const candidate = words.slice(0, k).join(' ').replace(/[,;]$/, '');
+    if (k > 1 && longFormFor(short, candidate) === candidate) best = candidate;
+  }
+  return best;
 }
 
 function titleMention(name: string, title: string): Mention {

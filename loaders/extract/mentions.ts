@@ -201,6 +201,10 @@ export class MentionSpotter {
         const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
         m.source = 'phrase';
         m.type = isData ? 'dataset' : typeFromHead(m.name);
+        if (DATASET_HEADS.has(head)) {
+          m.alias = m.name;
+          m.name = text.slice(tokens[i].start, tokens[end - 2].end);
+        }
         yield m;
       }
       i = j;

@@ -5,7 +5,7 @@ import { isCapitalized, isStrongName, type Sentence, type Token } from './text.t
 
 const PROPOSE_CUE =
   /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
-const NAMING_CUE = /\b(?:termed|dubbed|called|named|coined|referred to|abbreviated|we call it|we name it|we term it|we dub it)(?:\s+as)?\b/gi;
+const NAMING_CUE = /\b(?:termed|dubbed|called|named|coined|referred to|abbreviated|denoted|we call it|we name it|we term it|we dub it)(?:\s+as)?\b/gi;
 // "... and propose X", "to introduce X" in a sentence whose subject is the authors.
 const CHAINED_CUE = /\b(?:and|also|then|further)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
 const AUTHOR_SUBJECT = /\b(?:we|our)\b/i;
@@ -39,7 +39,7 @@ function spanEnd(tokens: Token[], from: number): number {
     if (t === '(') depth++;
     else if (t === ')') depth--;
     if (depth > 0) continue;
-    if (t === ';' || t === ':') return i;
+    if (t === ';' || (t === ':' && sawName)) return i;
     if (isCapitalized(t) || isStrongName(t)) sawName = true;
     const verbish = /^[a-z]+(?:ing|es)$/.test(t) && !/(?:thing|ring|ding)$/.test(t);
     if (STOPS.has(t) || (sawName && verbish)) return i;
@@ -76,3 +76,16 @@ export function titleName(title: string | null): string | null {
   if (words.length > 1 && words.some((w) => GENERIC_TITLE_WORD.test(w))) return null;
   return name;
 }
+
+const ENUMERATOR = /^(?:\(?(?:[ivx]{1,4}|[1-9]|[a-e])\))$/;
+
+/** Components listed as "(i) X, ... (ii) Y" or "2) X: ..." in a sentence that introduces them. */
+export function enumeratedNames(sentence: Sentence, mentions: Mention[], hasCue: boolean): Mention[] {
+  const { tokens } = sentence;
+  return mentions.filter((m) => {
+    const before = tokens.slice(Math.max(0, m.start - 3), m.start).map((t) => t.text).join('');
+    if (!/(?:^|\()(?:[ivx]{1,4}|[1-9]|[a-e])\)$/.test(before)) return false;
+    return hasCue || tokens[m.end]?.text === ':';
+  });
+}
+export { ENUMERATOR };

@@ -23,7 +23,7 @@ function cues(re: RegExp, text: string): Cue[] {
   return out;
 }
 
-const kind = (e: PaperEntity) => (e.type === 'model' ? 'method' : e.type);
+const kind = (e: PaperEntity) => e.type;
 
 export interface Lineage {
   buildsOn: ExtractedRelation[];

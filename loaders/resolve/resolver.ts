@@ -14,7 +14,6 @@ const isAcronym = (s: string) => !/\s/.test(s) && s.length <= 14 && (s.match(/[A
 
 interface Canonical {
   node: EntityNode;
-  keys: Set<string>;
 }
 
 export class EntityResolver {
@@ -33,7 +32,7 @@ export class EntityResolver {
     id ??= nodeId(label, slugify(e.name) || matchKey(e.name));
     let c = this.byId.get(id);
     if (!c) {
-      c = { node: { id, label, name: entry?.name ?? e.name, aliases: [] }, keys: new Set([matchKey(entry?.name ?? e.name)]) };
+      c = { node: { id, label, name: entry?.name ?? e.name, aliases: [] } };
       if (label === 'Model') {
         c.node.family = e.family ?? entry?.family ?? null;
         c.node.parameters = e.parameters ?? null;
@@ -41,10 +40,9 @@ export class EntityResolver {
       this.byId.set(id, c);
       this.dirty.add(id);
     }
+    // Aliases keep every distinct spelling (BM-25 beside BM25) so search finds what papers wrote.
     for (const form of [e.name, ...e.aliases]) {
-      const key = matchKey(form);
-      if (!key || c.keys.has(key)) continue;
-      c.keys.add(key);
+      if (!matchKey(form) || form === c.node.name || c.node.aliases.includes(form)) continue;
       c.node.aliases.push(form);
       this.dirty.add(id);
     }

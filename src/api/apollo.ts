@@ -31,7 +31,7 @@ const armor = new ApolloArmor({
   maxAliases: { n: 15 },
   // Its parse-time check answers 500 to syntax errors; the 1 MB body limit bounds parsing instead.
   maxTokens: { enabled: false },
-  costLimit: { maxCost: 5000 },
+  costLimit: { maxCost: 50_000 },
   blockFieldSuggestion: { enabled: false },
 }).protect();
 

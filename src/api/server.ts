@@ -33,7 +33,10 @@ export interface ServerOptions {
 }
 
 export interface ApiServer {
-  /** Starts listening (port 0 = any free port); `url` is the server's base URL, `graphqlUrl` the endpoint. */
+  /**
+   * Starts listening (port 0 = any free port; host defaults to 127.0.0.1). `url` is the base URL
+   * without a trailing slash (`http://localhost:4000`), `graphqlUrl` the endpoint.
+   */
   listen(port: number, host?: string): Promise<{ url: string; graphqlUrl: string; port: number }>;
   /** Stops accepting requests, lets in-flight ones finish, then closes. Does not close the store. */
   close(): Promise<void>;
@@ -115,9 +118,8 @@ export function createServer({ store, config, logger = pino({ level: 'silent' })
       });
       const actual = (httpServer.address() as AddressInfo).port;
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-      const url = `http://${shown}:${actual}/`;
-      logger.info({ url }, 'GraphQL API listening');
-      return { url, graphqlUrl: new URL(GRAPHQL_PATH, url).href, port: actual };
+      const url = `http://${shown}:${actual}`;
+      return { url, graphqlUrl: `${url}${GRAPHQL_PATH}`, port: actual };
     },
     async close() {
       // apollo.stop() drains and closes the http server (drain plugin) once started.

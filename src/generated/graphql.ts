@@ -328,7 +328,7 @@ export type MethodLink = {
   evidence?: Maybe<Scalars['String']['output']>;
   /** The method at the other end of the link. */
   method: Method;
-  /** For comparisons, how the comparison came out (from the subject method's side); null for other links. */
+  /** For comparisons, how it came out for the method that made the comparison (the method asked about in `comparedWith`, `method` in `comparedBy`); null for other links. */
   outcome?: Maybe<ComparisonOutcome>;
   /** The paper the sentence comes from. */
   paper?: Maybe<Paper>;

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { extractPaper, toGoldRecord } from '../../loaders/extract/index.ts';
+import { findAcronymDefs } from '../../loaders/extract/acronyms.ts';
+import { titleName } from '../../loaders/extract/proposals.ts';
+import { tokenize } from '../../loaders/extract/text.ts';
+
+const ex = (abstract: string, title: string | null = null) => extractPaper({ title, abstract });
+const names = (abstract: string, title: string | null = null) => ex(abstract, title).entities.map((e) => e.name);
+const entity = (abstract: string, name: string, title: string | null = null) =>
+  ex(abstract, title).entities.find((e) => e.name === name || e.aliases.includes(name));
+
+describe('acronym definitions', () => {
+  it('reads long form before and after the acronym', () => {
+    const a = 'We describe Token Budget Routing (TBR) for decoders.';
+    expect(findAcronymDefs(a, tokenize(a)).map((d) => [d.long, d.short])).toEqual([['Token Budget Routing', 'TBR']]);
+    const b = 'We describe TBR (Token Budget Routing) for decoders.';
+    expect(findAcronymDefs(b, tokenize(b)).map((d) => [d.long, d.short])).toEqual([['Token Budget Routing', 'TBR']]);
+  });
+
+  it('names the entity by its long form with the acronym as alias', () => {
+    const e = entity('In this paper we propose Cascaded Window Pooling (CWP), a new way to pool keys. CWP is fast.', 'Cascaded Window Pooling');
+    expect(e).toMatchObject({ aliases: ['CWP'], type: 'method', proposed: true });
+  });
+
+  it('skips generic and plural acronyms', () => {
+    expect(names('Large language models (LLMs) and convolutional neural networks (CNNs) use the key-value (KV) cache.')).toEqual([]);
+  });
+});
+
+describe('proposed entities', () => {
+  it('takes the name before a title colon when it reads as a name', () => {
+    expect(titleName('QuillRank: Listwise Reranking with Tiny Models')).toBe('QuillRank');
+    expect(titleName('Harmonic Attention: Stable Training at Scale')).toBe('Harmonic Attention');
+    expect(titleName('Rethinking Caches: What Matters for Decoding')).toBeNull();
+    expect(titleName('Attention Meets Noise: A Study')).toBeNull();
+  });
+
+  it('finds names after propose/introduce/termed cues', () => {
+    expect(entity('Here we introduce Velvet Attention, which sparsifies heads.', 'Velvet Attention')?.proposed).toBe(true);
+    expect(entity('We design a compact tracker, termed as OrbitNet, for drones.', 'OrbitNet')?.proposed).toBe(true);
+    expect(entity('ZetaKV, a novel cache eviction policy, keeps recent tokens.', 'ZetaKV')?.proposed).toBe(true);
+  });
+
+  it('does not mark listed methods as new when the paper only uses them', () => {
+    const e = entity('We propose a customized FlashAttention kernel for sparse masks.', 'FlashAttention');
+    expect(e?.proposed).toBe(false);
+  });
+});
+
+describe('mentions', () => {
+  it('recognises model-name shapes with family and size', () => {
+    const x = ex('We fine-tune Llama-3.1-8B, Qwen2.5-7B-Instruct and LLaMA 7B, and compare with GPT-4.');
+    const byName = Object.fromEntries(x.entities.map((e) => [e.name, e]));
+    expect(byName['Llama-3.1-8B']).toMatchObject({ type: 'model', family: 'LLaMA', parameters: '8B' });
+    expect(byName['Qwen2.5-7B-Instruct']).toMatchObject({ type: 'model', family: 'Qwen', parameters: '7B' });
+    expect(byName['LLaMA 7B']).toMatchObject({ type: 'model', parameters: '7B' });
+    expect(byName['GPT-4']).toMatchObject({ type: 'model', family: 'GPT' });
+  });
+
+  it('types lexicon benchmarks, metrics and methods', () => {
+    const x = ex('Our retriever beats BM25 on MS MARCO and BEIR in nDCG@10 and MRR.');
+    const types = Object.fromEntries(x.entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ BM25: 'method', 'MS MARCO': 'dataset', BEIR: 'dataset', 'nDCG@10': 'metric', MRR: 'metric' });
+  });
+
+  it('types an unlisted name by its dataset head or list neighbours', () => {
+    const x = ex('We evaluate on the Quokka benchmark and on HumanEval, PolyCode and MBPP.');
+    const types = Object.fromEntries(x.entities.map((e) => [e.name, e.type]));
+    expect(types.Quokka).toBe('dataset');
+    expect(types.PolyCode).toBe('dataset');
+  });
+
+  it('ignores generic lower-case phrases, plain architectures and URLs', () => {
+    const n = names('We study sparse attention, linear attention and the attention mechanism in a Transformer, an LSTM and a CNN. Code: https://github.com/SomeLab/RepoName');
+    expect(n).toEqual([]);
+  });
+
+  it('does not take adjective compounds for names', () => {
+    expect(names('An LLM-based judge and a BERT-style encoder are non-BERT baselines.')).toEqual([]);
+  });
+});
+
+describe('relations', () => {
+  it('links the proposed method to what it builds on and is compared with', () => {
+    const x = ex('We propose GlideAttention, which builds on FlashAttention. GlideAttention outperforms Longformer and BigBird on RULER.');
+    expect(x.buildsOn.map((r) => [r.from, r.to])).toEqual([['GlideAttention', 'FlashAttention']]);
+    expect(x.comparedWith.map((r) => [r.from, r.to, r.outcome])).toEqual([
+      ['GlideAttention', 'Longformer', 'outperforms'],
+      ['GlideAttention', 'BigBird', 'outperforms'],
+    ]);
+    expect(x.evaluatedOn.map((r) => r.to)).toEqual(['RULER']);
+    expect(x.buildsOn[0].evidence).toBe('We propose GlideAttention, which builds on FlashAttention.');
+  });
+
+  it('derives lineage from compound names', () => {
+    const x = ex('We release Kite-Llama-2 7B, obtained from Llama-2 7B with our Kite attention.');
+    expect(x.buildsOn.some((r) => r.to === 'Llama-2 7B')).toBe(true);
+  });
+
+  it('assigns concepts from the taxonomy', () => {
+    const x = ex('We propose SinkGuard, a KV cache eviction policy that preserves attention sinks for long-context decoding.');
+    expect(x.concepts).toEqual(expect.arrayContaining(['kv-cache-compression', 'attention-sinks', 'long-context-extension']));
+    expect(x.entityConcepts.SinkGuard).toEqual(expect.arrayContaining(['kv-cache-compression']));
+  });
+});
+
+describe('gold record', () => {
+  it('has the ANNOTATION.md shape and the paper key', () => {
+    const r = toGoldRecord(ex('We propose RapidRank, a reranker.', 'RapidRank: Fast Reranking'));
+    expect(Object.keys(r)).toEqual(['key', 'title', 'entities', 'buildsOn', 'comparedWith']);
+    expect(r.key).toBe('rapidrankfastreranking');
+    expect(r.entities[0]).toEqual({ name: 'RapidRank', aliases: [], type: 'method', proposed: true });
+  });
+
+  it('is deterministic', () => {
+    const a = 'We introduce Mosaic Heads (MH), compared with GQA on LongBench using Mistral-7B.';
+    expect(ex(a)).toEqual(ex(a));
+  });
+});
