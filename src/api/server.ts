@@ -9,6 +9,7 @@ import { createApollo } from './apollo.ts';
 import { createContext } from './context.ts';
 import { applyCors } from './http/cors.ts';
 import { handleGraphQL } from './http/graphql.ts';
+import { HotCache } from './http/hot-cache.ts';
 import { sendAsset, sendJson } from './http/respond.ts';
 import { PLAYGROUND_PREFIX, playgroundAssets } from './playground/page.ts';
 
@@ -53,6 +54,7 @@ export function createServer({ store, config, logger = pino({ level: 'silent' })
   // Vendored bundles never change while the process runs; the page and init.js follow the schema.
   const assetCache = config.production ? 'public, max-age=86400' : 'no-cache';
   const context = async () => createContext(store, logger);
+  const hot = new HotCache();
 
   async function ready(res: ServerResponse): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
@@ -81,7 +83,7 @@ export function createServer({ store, config, logger = pino({ level: 'silent' })
       if (isGet && wantsHtml(req) && !url.searchParams.has('query') && !url.searchParams.has('extensions')) {
         return sendAsset(req, res, playground.page, 'no-cache');
       }
-      return handleGraphQL(apollo, context, req, res, url.search);
+      return handleGraphQL(apollo, context, hot, req, res, url.search);
     }
     if (!isGet) return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });

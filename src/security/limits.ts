@@ -7,7 +7,7 @@ const envSchema = z.object({
   /** Nesting depth of selections. */
   KG_MAX_DEPTH: positive.default(12),
   /** graphql-armor cost, with every `first` (given, from a variable, or the schema default) multiplying its subtree. */
-  KG_MAX_COST: positive.default(50_000),
+  KG_MAX_COST: positive.default(100_000),
   KG_MAX_ALIASES: positive.default(15),
   KG_MAX_DIRECTIVES: positive.default(20),
   /** Lexical tokens of the document; the parser stops counting past it. */

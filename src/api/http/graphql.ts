@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { ApiContext } from '../context.ts';
+import { HotCache } from './hot-cache.ts';
 import { BodyTooLarge, readBody, sendJson } from './respond.ts';
 
 export const MAX_BODY_BYTES = 1_000_000;
@@ -31,43 +32,54 @@ function legacyJsonRequestError(headers: HeaderMap, body: string): boolean {
 export async function handleGraphQL(
   apollo: ApolloServer<ApiContext>,
   context: () => Promise<ApiContext>,
+  hot: HotCache,
   req: IncomingMessage,
   res: ServerResponse,
   search: string,
 ): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  let body: unknown;
+  let text: string | undefined;
   if (req.method === 'POST') {
-    let text: string;
     try {
       text = await readBody(req, MAX_BODY_BYTES);
     } catch (err) {
       if (err instanceof BodyTooLarge) return requestError(res, 413, err.message);
       throw err;
     }
-    // Apollo reads only JSON bodies; anything else stays a string and Apollo rejects it with 400.
-    if (/^application\/json\b/i.test(headers.get('content-type') ?? '')) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return requestError(res, 400, 'Request body is not valid JSON');
-      }
-    } else {
-      body = text;
+  }
+  const key = HotCache.key(req, search, text);
+  const hit = key === null ? null : hot.get(key);
+  if (hit) {
+    for (const [name, value] of hit.headers) res.setHeader(name, value);
+    res.setHeader('content-length', hit.body.length);
+    res.writeHead(hit.status).end(hit.body);
+    return;
+  }
+
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown = text;
+  // Apollo reads only JSON bodies; anything else stays a string and Apollo rejects it with 400.
+  if (text !== undefined && /^application\/json\b/i.test(headers.get('content-type') ?? '')) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return requestError(res, 400, 'Request body is not valid JSON');
     }
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context,
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
+  for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     if (res.statusCode === 400 && legacyJsonRequestError(response.headers, response.body.string)) res.statusCode = 200;
-    res.end(response.body.string);
+    const bytes = Buffer.from(response.body.string);
+    res.setHeader('content-length', bytes.length);
+    res.end(bytes);
+    if (key !== null) hot.offer(key, res.statusCode, [...response.headers], bytes);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

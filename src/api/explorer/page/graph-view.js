@@ -75,8 +75,10 @@ export function createGraphView(container, handlers) {
       cy.layout({
         name: 'dagre',
         rankDir: 'RL',
-        nodeSep: 14,
-        rankSep: 90,
+        // Columns as wide as their labels, so names never run into the next column.
+        nodeDimensionsIncludeLabels: true,
+        nodeSep: 10,
+        rankSep: 60,
         edgeSep: 8,
         edgeWeight: (e) => (e.data('type') === 'BUILDS_ON' ? 4 : 1),
         ...common,

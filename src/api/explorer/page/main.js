@@ -76,6 +76,17 @@ const ends = {};
 createSearchBox($('#path-from'), (hit) => (ends.from = hit));
 createSearchBox($('#path-to'), (hit) => (ends.to = hit));
 
+/** The path's node ids from `start`, following its edges whichever way they point. */
+function pathOrder(graph, start) {
+  const order = [start];
+  const left = [...graph.edges];
+  for (let at = start, i; (i = left.findIndex((e) => e.source === at || e.target === at)) >= 0; ) {
+    const [e] = left.splice(i, 1);
+    order.push((at = e.source === at ? e.target : e.source));
+  }
+  return order;
+}
+
 function findPath() {
   return guarded(async () => {
     const { from, to } = ends;
@@ -89,7 +100,8 @@ function findPath() {
     }
     await view.render(graph);
     view.highlight(graph);
-    status(`Path ${from.name} → ${to.name}: ${plural(graph.edges.length, 'hop')} (${graph.nodes.map((n) => n.name).join(' – ')})`);
+    const names = pathOrder(graph, from.id).map((id) => view.name(id) ?? id);
+    status(`Path ${from.name} → ${to.name}: ${plural(graph.edges.length, 'hop')} (${names.join(' – ')})`);
   });
 }
 

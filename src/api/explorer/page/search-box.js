@@ -31,6 +31,9 @@ export function createSearchBox(input, onChoose) {
   }
 
   function choose(hit) {
+    // A lookup still pending for the last keystroke must not reopen the list.
+    clearTimeout(timer);
+    inflight?.abort();
     input.value = hit.name;
     input.dataset.id = hit.id;
     close();

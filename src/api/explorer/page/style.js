@@ -38,7 +38,7 @@ export function cytoscapeStyle({ large }) {
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
-        'text-max-width': 140,
+        'text-max-width': 170,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': 1,
