@@ -1,5 +1,5 @@
 // Acronym definitions in both orders, "Long Form (LF)" and "LF (Long Form)", after Schwartz & Hearst (2003).
-import { isStrongName, type Token } from './text.ts';
+import type { Token } from './text.ts';
 
 export interface AcronymDef {
   long: string;
@@ -26,8 +26,30 @@ const isAlnum = (c: string) => /[A-Za-z0-9]/.test(c);
 export function longFormFor(short: string, text: string): string | null {
   const found = spell(short, text);
   if (found || !/[0-9]/.test(short)) return found;
+  // A digit after a letter repeats it (A2SF: Accumulative Attention Score ..., R^3: Regularized Relevance Reward), else it is noise.
+  const repeated = short.replace(/([A-Za-z])\^?([2-4])/g, (_, c: string, n: string) => c.repeat(Number(n)));
+  if (repeated !== short) {
+    const found = initials(repeated, text) ?? spell(repeated, text);
+    if (found) return found;
+  }
   const letters = short.replace(/[0-9]/g, '');
   return letters.replace(/[^A-Za-z]/g, '').length >= 2 ? spell(letters, text) : null;
+}
+
+const SKIPPED_WORDS = new Set(['of', 'for', 'with', 'and', 'the', 'a', 'an', 'in', 'on', 'to', 'via']);
+
+/** The words whose initials are exactly the short form's letters, function words aside: RRR is Regularized Relevance Reward. */
+function initials(short: string, text: string): string | null {
+  const letters = short.toLowerCase().replace(/[^a-z]/g, '');
+  const words = text.split(/\s+/);
+  let got = '';
+  for (let k = words.length - 1; k >= 0 && got.length < letters.length; k--) {
+    const w = words[k];
+    if (SKIPPED_WORDS.has(w) && got) continue;
+    got = w[0].toLowerCase() + got;
+    if (got === letters) return words.slice(k).join(' ');
+  }
+  return null;
 }
 
 function spell(short: string, text: string): string | null {
@@ -54,10 +76,18 @@ function spell(short: string, text: string): string | null {
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const maxWords = (short: string) => Math.min(short.length + 5, short.length * 2);
 
+const DASH_GAP = /^\s+[-–—]\s+$/;
+
 export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[] {
   const defs: AcronymDef[] = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i].text !== '(') continue;
+    if (tokens[i].text !== '(') {
+      // Cheap test first: a dash right after the token's following space.
+      const c = sentence.charCodeAt(tokens[i].end + 1);
+      const dashed = c === 45 || c === 0x2013 || c === 0x2014 ? dashDef(sentence, tokens, i) : null;
+      if (dashed) defs.push(dashed);
+      continue;
+    }
     let close = i + 1;
     while (close < tokens.length && close < i + 12 && tokens[close].text !== ')') close++;
     if (close >= tokens.length || tokens[close].text !== ')') continue;
@@ -83,7 +113,21 @@ export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[]
   return defs;
 }
 
+/** "PASTA - Post-hoc Attention STeering Approach": the fewest following words that spell the short form. */
+function dashDef(sentence: string, tokens: Token[], i: number): AcronymDef | null {
+  const next = tokens[i + 1];
+  if (!next || next.punct || !DASH_GAP.test(sentence.slice(tokens[i].end, next.start)) || !isShortForm(tokens[i].text)) return null;
+  const short = tokens[i].text;
+  for (let end = i + 2; end <= tokens.length && end - i - 1 <= maxWords(short) && !tokens[end - 1].punct; end++) {
+    const run = sentence.slice(next.start, tokens[end - 1].end);
+    if (end - i - 1 >= 2 && longFormFor(short, run) === run) return { long: run, short, start: i, end, longStart: i + 1, longEnd: end, shortStart: i, shortEnd: i + 1 };
+  }
+  return null;
+}
+
 function longBefore(sentence: string, tokens: Token[], open: number, short: string): Omit<AcronymDef, 'shortStart' | 'shortEnd' | 'end'> | null {
+  // A quoted long form keeps its quotes out: "Summary of a Haystack" (SummHay).
+  if (open > 1 && /^["”]$/.test(tokens[open - 1].text)) open--;
   // Window: up to maxWords tokens back, not crossing clause punctuation.
   let from = open;
   while (from > 0 && open - from < maxWords(short) && !/^[,;:()"“”]$/.test(tokens[from - 1].text)) from--;
@@ -98,4 +142,3 @@ function longBefore(sentence: string, tokens: Token[], open: number, short: stri
   return { long: text, short, start: longStart, longStart, longEnd: open };
 }
 
-export { isStrongName };

@@ -7,9 +7,10 @@ import { taxonomy } from './concepts.ts';
 import { EntityTable, type PaperEntity } from './entities.ts';
 import { lexicon } from './lexicon.ts';
 import { MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
-import { enumeratedNames, isAppositive, proposalSpans, titleName } from './proposals.ts';
+import { isVariantOf, proposedMentions } from './proposed.ts';
+import { titleName } from './proposals.ts';
 import { extractLineage } from './relations.ts';
-import { isCapitalized, isStrongName, norm, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
+import { splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
 
 export { toGoldRecord, type GoldRecord } from './gold.ts';
 export { taxonomy, type Concept } from './concepts.ts';
@@ -25,27 +26,18 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   for (const s of splitSentences(p.abstract)) sentences.push(toSentence(s));
 
   const table = new EntityTable();
+  const isProposed = (m: Mention) => !!(table.find(m.name)?.proposed || (m.alias && table.find(m.alias)?.proposed));
   sentences.forEach((s, i) => {
     const mentions = spotter!.spot(s, i);
-    const proposed = s.isTitle ? new Set<Mention>() : proposedMentions(s, i, mentions, p.title ?? '');
+    const proposed = s.isTitle ? new Set<Mention>() : proposedMentions(s, i, mentions, p.title ?? '', isProposed);
     for (const m of mentions.sort((a, b) => a.start - b.start)) {
       const e = table.add(m, s.text);
       if (proposed.has(m)) markProposed(e, s.text);
     }
   });
-  const fromTitle = titleName(p.title);
-  if (fromTitle) {
-    const e = table.find(fromTitle) ?? table.add(titleMention(fromTitle, p.title!), p.title!);
-    markProposed(e, e.evidence ?? p.title!);
-    const long = titleLongForm(fromTitle, p.title!);
-    if (long && !table.find(long)) {
-      if (e.name === fromTitle) {
-        e.name = long;
-        e.aliases.unshift(fromTitle);
-      }
-      table.addForm(e, long);
-    }
-  }
+  if (p.title) markTitleEntity(table, p.title);
+  const news = table.list.filter((e) => e.proposed);
+  for (const e of table.list) if (isVariantOf(e, news)) markProposed(e, e.evidence ?? '');
 
   const entities = table.list.filter((e) => e.proposed || !lex.isGeneric(e.name));
   for (const e of entities) if (e.proposed && !e.typeKnown) e.type = typeFromContext(e);
@@ -75,51 +67,25 @@ function markProposed(e: PaperEntity, sentence: string): void {
   e.proposed = true;
 }
 
-// Listed entities are rarely new: only when named right after the cue and in the title ("We propose FlashAttention").
-function canBeNew(m: Mention, s: Sentence, from: number, title: string): boolean {
-  if (!m.lex && m.source !== 'model') return true;
-  if (!/[A-Z]/.test(m.name)) return false;
-  if (from === m.start) return norm(title).includes(norm(m.name));
-  return s.tokens.slice(from, m.start).every((t) => /^(?:the|a|an)$/i.test(t.text));
-}
-
-function proposedMentions(s: Sentence, sent: number, mentions: Mention[], title: string): Set<Mention> {
-  const out = new Set<Mention>();
-  const spans = proposalSpans(s);
-  for (const m of enumeratedNames(s, mentions, spans.length > 0)) out.add(m);
-  for (const [from, to] of spans) {
-    const inSpan = mentions.filter((m) => m.start >= from && m.start < to);
-    if (inSpan.length) {
-      for (const m of inSpan) if (canBeNew(m, s, from, title)) out.add(m);
-    } else {
-      const m = namePhrase(s, sent, from, to);
-      if (m) {
-        mentions.push(m);
-        out.add(m);
-      }
+/** The paper's own name in its title: the name before the colon, or the whole title or pre-colon part when the abstract names an entity so. */
+function markTitleEntity(table: EntityTable, title: string): void {
+  const head = title.split(':')[0].trim();
+  const named = table.find(head);
+  if (named && !named.lex) markProposed(named, named.evidence ?? title);
+  const fromTitle = titleName(title);
+  if (!fromTitle) return;
+  // "MInference 1.0: ..." names the abstract's MInference.
+  const unversioned = fromTitle.replace(/\s+v?\d+(?:\.\d+)*$/, '');
+  const e = table.find(fromTitle) ?? table.find(unversioned) ?? table.add(titleMention(fromTitle, title), title);
+  markProposed(e, e.evidence ?? title);
+  const long = titleLongForm(fromTitle, title);
+  if (long && !table.find(long)) {
+    if (e.name === fromTitle) {
+      e.name = long;
+      e.aliases.unshift(fromTitle);
     }
+    table.addForm(e, long);
   }
-  for (const m of mentions) if (isAppositive(s, m, s.tokens[m.end - 1].end) && canBeNew(m, s, m.start, title)) out.add(m);
-  return out;
-}
-
-const GENERIC_NAME = /^(?:Large Language Models?|Language Models?|Transformers?|Attention|LLMs?|Vision Transformers?|Neural Networks?)$/;
-
-/** An unlisted capitalised name right after a proposal cue: "we propose Recycled Attention, ...". */
-function namePhrase(s: Sentence, sent: number, from: number, to: number): Mention | null {
-  const { tokens, text } = s;
-  let i = from;
-  while (i < to && !tokens[i].punct && !isCapitalized(tokens[i].text) && !isStrongName(tokens[i].text) && i - from < 5) i++;
-  if (i >= to || tokens[i].punct) return null;
-  let j = i;
-  while (j < to && !tokens[j].punct && (isCapitalized(tokens[j].text) || isStrongName(tokens[j].text))) j++;
-  if (j === i) return null;
-  const name = text.slice(tokens[i].start, tokens[j - 1].end);
-  const next = tokens[j]?.text;
-  // A single plain word is a name only when it stands alone: "we propose Quad, a ...", "We propose Self-Extend to ...".
-  if (j - i === 1 && !isStrongName(name) && !(i === from && name.includes('-')) && next !== undefined && !/^[,(:]$/.test(next)) return null;
-  if (GENERIC_NAME.test(name) || lexicon().isGeneric(name)) return null;
-  return { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
 }
 
 /** "RCMHA: Relative Convolutional Multi-Head Attention for ...": the words after the colon that spell the name. */

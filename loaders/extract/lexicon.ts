@@ -161,6 +161,11 @@ export class Lexicon {
     return null;
   }
 
+  /** A listed name or a model family name: "RoBERTa", "BM25". */
+  isKnown(text: string): boolean {
+    return !!this.lookup(text) || !!this.familyOf(text);
+  }
+
   isGeneric(text: string): boolean {
     return this.genericWords.has(text) || this.genericKeys.has(norm(text));
   }

@@ -27,7 +27,7 @@ const DATASET_HEADS = new Set(['dataset', 'datasets', 'benchmark', 'benchmarks',
 const CAP_DATASET_HEADS = new Set(['Benchmark', 'Dataset', 'Corpus', 'Challenge', 'Track', 'Suite', 'Arena', 'Leaderboard', 'Collection', 'Bench', 'Treebank']);
 const METRIC_HEADS = new Set(['Score', 'Metric', 'Gain', 'Error', 'Divergence', 'Distance', 'Rate', 'Coefficient']);
 const TECH_HEADS = new Set(['Attention', 'Encoding', 'Embedding', 'Embeddings', 'Network', 'Networks', 'Layer', 'Mechanism', 'Module', 'Search', 'Hashing', 'Decoding', 'Sampling', 'Pooling', 'Normalization', 'Transformer', 'Memory', 'Estimation', 'Quantization', 'Distillation', 'Tuning', 'Selection', 'Scoring', 'Algorithm', 'Framework', 'Routing', 'Retrieval', 'Ranking', 'Prediction', 'Bandit', 'Bandits', 'Encoder', 'Decoder', 'Optimization', 'Regularization', 'Masking', 'Caching', 'Cache', 'Compression', 'Pruning', 'Propagation', 'Fusion', 'Guidance', 'Strategy', 'Technique', 'Method', 'Model', 'Architecture', 'Machine', 'Descent', 'Policy', 'Graph', 'Tree', 'Sketching', 'Factorization', 'Interpolation', 'Extrapolation', 'Alignment', 'Augmentation', 'Learning', 'Training', 'Modeling', 'Modelling', 'Rollout', 'Gating', 'Mixer', 'Kernel', 'Kernels'].concat([...METRIC_HEADS]));
-const GENERIC_PHRASE_WORDS = new Set(['Large', 'Language', 'Models', 'Model', 'Vision', 'Natural', 'Processing', 'Information', 'Retrieval', 'Deep', 'Learning', 'Neural', 'Network', 'Networks', 'Machine', 'Artificial', 'Intelligence', 'Transformer', 'Transformers', 'Attention', 'Computer', 'Generative', 'Pre-trained', 'Pretrained', 'Reinforcement', 'Graph', 'Convolutional', 'Recurrent', 'Self-Attention', 'Multimodal', 'Foundation', 'Text', 'Image', 'Speech', 'Search', 'Question', 'Answering', 'Recommendation', 'Systems', 'System', 'The', 'A', 'An', 'In', 'Our', 'We', 'This', 'Key', 'Value', 'Query', 'Memory', 'Training', 'Inference', 'Long', 'Short-Term', 'Context', 'Ranking', 'Knowledge', 'Algorithm', 'Method', 'Framework', 'Architecture', 'Of', 'Multi-Head', 'Sparse', 'Linear', 'Dense', 'Efficient', 'Semantic', 'Encoder', 'Decoder', 'Embedding', 'Embeddings']);
+export const GENERIC_PHRASE_WORDS = new Set(['Large', 'Language', 'Models', 'Model', 'Vision', 'Natural', 'Processing', 'Information', 'Retrieval', 'Deep', 'Learning', 'Neural', 'Network', 'Networks', 'Machine', 'Artificial', 'Intelligence', 'Transformer', 'Transformers', 'Attention', 'Computer', 'Generative', 'Pre-trained', 'Pretrained', 'Reinforcement', 'Graph', 'Convolutional', 'Recurrent', 'Self-Attention', 'Multimodal', 'Foundation', 'Text', 'Image', 'Speech', 'Search', 'Question', 'Answering', 'Recommendation', 'Systems', 'System', 'The', 'A', 'An', 'In', 'Our', 'We', 'This', 'Key', 'Value', 'Query', 'Memory', 'Training', 'Inference', 'Long', 'Short-Term', 'Context', 'Ranking', 'Knowledge', 'Algorithm', 'Method', 'Framework', 'Architecture', 'Of', 'Multi-Head', 'Sparse', 'Linear', 'Dense', 'Efficient', 'Semantic', 'Encoder', 'Decoder', 'Embedding', 'Embeddings']);
 const STOP_OPENERS = new Set(['The', 'A', 'An', 'Our', 'We', 'This', 'These', 'In', 'On', 'For', 'With', 'By', 'Using', 'Unlike', 'Compared', 'Like', 'Both', 'Each', 'Its', 'Their', 'Moreover', 'However', 'Finally', 'Specifically', 'Furthermore', 'Additionally', 'Notably', 'Thus', 'Hence', 'Then', 'First', 'Second', 'Third', 'Existing', 'Recent', 'Traditional', 'Standard', 'Classic', 'Conventional', 'Vanilla', 'Novel', 'New', 'Original']);
 const CONNECTORS = new Set(['of', 'for', 'with', 'and', 'in', 'on', 'to']);
 
@@ -86,10 +86,17 @@ export class MentionSpotter {
     const m = this.base(sent, tokens, def.start, def.end, long);
     m.alias = short;
     m.source = 'acronym';
-    const entry = lex.lookup(short) ?? lex.lookup(long);
+    // "Sparsely-Sharded (S2) Attention": the head after the brackets belongs to both forms.
+    const head = tokens[def.end];
+    if (def.shortStart > def.longStart && head && TECH_HEADS.has(head.text) && !this.lex.lookup(long)) {
+      m.end = def.end + 1;
+      m.name = `${long} ${head.text}`;
+      m.alias = `${short}-${head.text}`;
+    }
+    const entry = lex.lookup(long) ?? lex.lookup(short);
     const shortTokens = tokens.slice(def.shortStart, def.shortEnd);
     const model = lex.modelAt(shortTokens, 0) ?? lex.modelAt(tokens.slice(def.longStart, def.longEnd), 0);
-    if (entry && (!entry.aliases.length || lex.lookup(long) === entry || lex.lookup(short) === lex.lookup(long) || !lex.lookup(long))) {
+    if (entry && sameThing(entry, long)) {
       m.type = entry.type;
       m.typeKnown = true;
       m.lex = entry;
@@ -210,6 +217,17 @@ export class MentionSpotter {
       i = j;
     }
   }
+}
+
+const firstWord = (s: string) => s.slice(0, 4).toLowerCase();
+
+/**
+ * A listed acronym defined with another long form is another thing (GAT defined as Gaussian Adaptive Transformer is not
+ * Graph Attention Network); a spelling variant starts alike (rotary positional encoding is Rotary Position Embedding).
+ */
+function sameThing(entry: LexEntry, long: string): boolean {
+  const longForms = [entry.name, ...entry.aliases].filter((a) => a.includes(' '));
+  return !longForms.length || longForms.some((a) => firstWord(a) === firstWord(long));
 }
 
 function isNameWord(t: string): boolean {

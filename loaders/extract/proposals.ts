@@ -1,34 +1,59 @@
 // Which mentions a paper introduces: "we propose/introduce/present X", "termed X", "X, a novel ...", "the proposed X",
 // and the name before the colon of the title.
-import type { Mention } from './mentions.ts';
+import { typeFromHead, type Mention } from './mentions.ts';
 import { isCapitalized, isStrongName, type Sentence, type Token } from './text.ts';
 
 const PROPOSE_CUE =
-  /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
-const NAMING_CUE = /\b(?:termed|dubbed|called|named|coined|referred to|abbreviated|denoted|we call it|we name it|we term it|we dub it)(?:\s+as)?\b/gi;
+  /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|provide[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
+const NAMING_CUE = /\b(?:termed|dubbed|called|named|coined|referred to|known as|abbreviated|denoted|we call it|we name it|we term it|we dub it)(?:\s+as)?\b/gi;
+const COINING_CUE = /\b(?:termed|dubbed|coined|named|denoted)(?:\s+as)?\b/gi;
 // "... and propose X", "to introduce X" in a sentence whose subject is the authors.
-const CHAINED_CUE = /\b(?:and|also|then|further)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
-const AUTHOR_SUBJECT = /\b(?:we|our)\b/i;
+const CHAINED_CUE = /\b(?:and|also|then|further|us to|we then)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
+const AUTHOR_SUBJECT = /\b(?:we|our|this (?:paper|work|study))\b/i;
 const PROPOSED_ADJ = /\b(?:(?:the|our) (?:proposed|resulting|new)|our)\s+$/i;
 const OUR_NOUN = /\b[Oo]ur (?:method|model|approach|framework|system|algorithm|technique|architecture|benchmark|dataset|metric|solution|module|mechanism|pipeline|design|tool)s?,?\s+(?:the\s+|called\s+|named\s+)?$/;
 // A proposal span ends at the first relative clause, preposition or verb-like word after the new name.
-const STOPS = new Set(['that', 'which', 'who', 'where', 'when', 'while', 'whereby', 'to', 'for', 'on', 'in', 'into', 'using', 'with', 'by', 'via', 'than', 'over', 'from', 'based', 'through', 'across', 'against', 'under', 'upon', 'within', 'without', 'between', 'among', 'as', 'at', 'like', 'such', 'including', 'leveraging', 'inspired', 'extension', 'variant', 'version', 'built', 'is', 'are', 'was', 'can', 'could', 'will', 'to', 'achieves', 'achieving', 'outperforms', 'outperforming', 'enables', 'enabling', 'allows', 'allowing', 'consisting', 'comprising', 'designed', 'tailored', 'capable', 'able', 'along', 'together', 'after', 'before', 'during', 'specifically', 'especially', 'particularly', 'e.g', 'i.e']);
+export const STOPS = new Set(['that', 'which', 'who', 'where', 'when', 'while', 'whereby', 'to', 'for', 'on', 'in', 'into', 'using', 'with', 'by', 'via', 'than', 'over', 'from', 'based', 'through', 'across', 'against', 'under', 'upon', 'within', 'without', 'between', 'among', 'as', 'at', 'like', 'such', 'including', 'leveraging', 'inspired', 'extension', 'variant', 'version', 'built', 'is', 'are', 'was', 'can', 'could', 'will', 'to', 'achieves', 'achieving', 'outperforms', 'outperforming', 'enables', 'enabling', 'allows', 'allowing', 'consisting', 'comprising', 'designed', 'tailored', 'capable', 'able', 'along', 'together', 'after', 'before', 'during', 'specifically', 'especially', 'particularly', 'e.g', 'i.e']);
 const APPOSITION = /^\s*(?:\(|,)?\s*(?:is\s+)?(?:an?|the first|the)\s+(?:\S+\s+){0,3}?(?:novel|new|simple|first|efficient|effective|general|unified|lightweight|scalable|principled|plug-and-play|training-free|framework|method|approach|benchmark|dataset|model|architecture|technique|algorithm|metric|mechanism|system|suite|library|tool)\b/i;
 
 /** Token index ranges [from, to) whose mentions are proposed. */
 export function proposalSpans(sentence: Sentence): Array<[number, number]> {
   const { text, tokens } = sentence;
   const spans: Array<[number, number]> = [];
-  const cues = AUTHOR_SUBJECT.test(text) ? [PROPOSE_CUE, NAMING_CUE, CHAINED_CUE] : [PROPOSE_CUE, NAMING_CUE];
+  // Without the authors as subject, "called X" or "referred to as X" usually names someone else's idea.
+  const cues = AUTHOR_SUBJECT.test(text) ? [PROPOSE_CUE, NAMING_CUE, CHAINED_CUE] : [PROPOSE_CUE, COINING_CUE];
   for (const re of cues) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const from = tokens.findIndex((t) => t.start >= m!.index + m![0].length);
       if (from < 0) continue;
       spans.push([from, spanEnd(tokens, from)]);
+      listAfterColon(tokens, from, spans);
     }
   }
   return spans;
+}
+
+const NEW_THINGS = /^(?:new|novel|two|three|four|five|several|following|key|main|complementary)$/;
+
+/** "we introduce two new scores: the Query-Key Score (QK-score), ..., and the Attention Score": each list item is new. */
+function listAfterColon(tokens: Token[], from: number, spans: Array<[number, number]>): void {
+  let colon = from;
+  let counted = false;
+  for (; colon < tokens.length && colon < from + 12; colon++) {
+    const t = tokens[colon];
+    if (t.text === ':') break;
+    if (t.punct || isCapitalized(t.text) || isStrongName(t.text)) return;
+    counted ||= NEW_THINGS.test(t.text);
+  }
+  if (!counted || tokens[colon]?.text !== ':') return;
+  let depth = 0;
+  for (let i = colon; i < tokens.length - 1; i++) {
+    const t = tokens[i].text;
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+    else if (depth === 0 && (t === ':' || t === ',' || t === ';' || t === 'and') && !tokens[i + 1].punct) spans.push([i + 1, spanEnd(tokens, i + 1)]);
+  }
 }
 
 function spanEnd(tokens: Token[], from: number): number {
@@ -64,7 +89,7 @@ const GENERIC_TITLE_WORD = /^(?:LLMs?|Beyond|Towards?|Rethinking|Revisiting|Unde
 /** The title's pre-colon name when it reads as a name (PosIR, Landmark Attention, SALE), not a phrase. */
 export function titleName(title: string | null): string | null {
   if (!title) return null;
-  const m = /^\s*([^:]{2,60}?)\s*:\s+\S/.exec(title);
+  const m = /^\s*([^:]{2,60}?)\s*:(?:\s+\S|[A-Z])/.exec(title);
   if (!m) return null;
   const name = m[1].trim();
   const words = name.split(/\s+/);
@@ -77,15 +102,34 @@ export function titleName(title: string | null): string | null {
   return name;
 }
 
-const ENUMERATOR = /^(?:\(?(?:[ivx]{1,4}|[1-9]|[a-e])\))$/;
+const ENUMERATOR = /^(?:[ivx]{1,4}|[1-9]|[a-e])$/;
+
+/** Tokens right after an enumerator "(i)", ": 2)", "; b)": the start of a listed component. */
+function afterEnumerator(tokens: Token[], at: number): boolean {
+  if (at < 2 || tokens[at - 1].text !== ')' || !ENUMERATOR.test(tokens[at - 2].text)) return false;
+  const before = tokens[at - 3];
+  return !before || before.punct || before.text === 'and';
+}
 
 /** Components listed as "(i) X, ... (ii) Y" or "2) X: ..." in a sentence that introduces them. */
 export function enumeratedNames(sentence: Sentence, mentions: Mention[], hasCue: boolean): Mention[] {
   const { tokens } = sentence;
-  return mentions.filter((m) => {
-    const before = tokens.slice(Math.max(0, m.start - 3), m.start).map((t) => t.text).join('');
-    if (!/(?:^|\()(?:[ivx]{1,4}|[1-9]|[a-e])\)$/.test(before)) return false;
-    return hasCue || tokens[m.end]?.text === ':';
-  });
+  return mentions.filter((m) => afterEnumerator(tokens, m.start) && (hasCue || tokens[m.end]?.text === ':'));
 }
-export { ENUMERATOR };
+
+/** "1) Query-Aware Sparse Pattern Determination: ..." or "1) Globality-pooling attention that ...": an unlisted component name. */
+export function enumeratedPhrases(sentence: Sentence, sent: number, claimed: (i: number) => boolean, hasCue: boolean): Mention[] {
+  const { tokens, text } = sentence;
+  const out: Mention[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1].text !== ')' || claimed(i) || !isCapitalized(tokens[i].text) || !afterEnumerator(tokens, i)) continue;
+    let j = i;
+    while (j < tokens.length && j - i < 6 && !tokens[j].punct && !claimed(j) && !STOPS.has(tokens[j].text)) j++;
+    const next = tokens[j]?.text;
+    if (j - i < 2 || !(next === ':' || (hasCue && (next === 'that' || next === 'which')))) continue;
+    const name = text.slice(tokens[i].start, tokens[j - 1].end);
+    if (FUNCTION_WORDS.has(tokens[j - 1].text)) continue;
+    out.push({ sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null });
+  }
+  return out;
+}

@@ -1,29 +1,14 @@
-// Lineage between a paper's proposed entities and the others, from cue phrases in the same sentence.
-import type { ExtractedRelation } from '../types.ts';
+// Lineage between a paper's proposed entities and the others (ANNOTATION.md, "Relations between methods"): a cue
+// phrase governs the names that follow it up to a clause boundary; the subject is the proposed entity named before the
+// cue (or after a sentence-initial cue), or "we/our method/it" standing for the paper's primary contribution.
+import type { ExtractedRelation, GoldType } from '../types.ts';
+import { findCues, firstSelfRef, isSentenceInitial, lastSelfRef, scopeEnd, type Cue } from './cues.ts';
 import type { PaperEntity } from './entities.ts';
 import type { Sentence } from './text.ts';
 
-const BUILD_CUE =
-  /\b(?:build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on|based\s+on|on\s+top\s+of|extend(?:s|ed|ing)?|extension\s+of|adapt(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|incorporat(?:e|es|ed|ing|ion)|inspired\s+by|deriv(?:e|es|ed|ing)\s+from|combin(?:e|es|ed|ing)|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|utiliz(?:e|es|ed|ing)|us(?:e|es|ed|ing)|fused\s+with|equipp?(?:ed|ing)?\s+with|equips?|appl(?:y|ies|ied|ying)|replac(?:e|es|ed|ing)|modif(?:y|ies|ied|ying|ication)|refin(?:e|es|ing)|upgrad(?:e|es|ing)|evolv(?:e|es|ed)\s+from|turns?|into|generaliz(?:e|es|ing)|variants?\s+of|draw(?:s|ing)?\s+on|tailored\s+to|principles?\s+of|enhancements?\s+to|continue-tuned)\b/gi;
-const COMPARE_CUE =
-  /\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|superior\s+to|better\s+than|faster\s+than|compared?\s+(?:with|to|against)|comparisons?\s+(?:with|to|against)|versus|vs\.?|relative\s+to|on\s+par\s+with|comparable\s+(?:to|with|performance\s+(?:to|with))|competitive\s+with|match(?:es|ing)?|against|than|over|improv(?:es|ing|ements?)\s+(?:over|upon|on)|rival(?:s|ing)?)\b/gi;
-const WINS = /^(?:outperform|surpass|beat|exceed|superior|better|faster|improv|rival)/i;
-const SELF_REFERENCE = /\b(?:we|our|this (?:paper|work)|the proposed|it)\b/i;
 const APPLY_CUE = /\b(?:appl(?:y|ies|ied|ying)|on|to|with|using|fine-tun\w*|into|integrat\w*|equip\w*|based on|extend\w*)\b/i;
-
-interface Cue {
-  index: number;
-  text: string;
-}
-
-function cues(re: RegExp, text: string): Cue[] {
-  const out: Cue[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ index: m.index, text: m[0] });
-  return out;
-}
-
-const kind = (e: PaperEntity) => e.type;
+// Evaluation sentences use models as test beds, not as foundations: "experiments using LLaMA-7B".
+const EXPERIMENT = /\b(?:experiments?|experimental|evaluat\w+|conducted|tested|testing|benchmarks?|benchmarking|results)\b/i;
 
 export interface Lineage {
   buildsOn: ExtractedRelation[];
@@ -32,62 +17,342 @@ export interface Lineage {
   appliedTo: ExtractedRelation[];
 }
 
+interface Span {
+  e: PaperEntity;
+  start: number;
+  end: number;
+}
+
+type Group = 'system' | 'data' | 'metric';
+const group = (t: GoldType): Group => (t === 'dataset' ? 'data' : t === 'metric' ? 'metric' : 'system');
+
+/** A sentence as the cues see it: the splitter's pieces rejoined where it cut after "e.g." or "vs.". */
+interface Clause {
+  text: string;
+  spans: Span[];
+}
+
+// The sentence splitter cuts "(e.g. Mamba)" after "e.g."; a piece that ends so continues in the next one.
+const CUT_ABBREVIATION = /\b(?:e\.g|i\.e|vs|cf|etc|al|approx|resp|incl|w\.r\.t|Fig|Eq|Sec|No)\.$/i;
+
+function clausesOf(sentences: Sentence[], entities: PaperEntity[]): Clause[] {
+  const out: Clause[] = [];
+  const at: Array<{ clause: number; offset: number }> = [];
+  let joinNext = false;
+  sentences.forEach((s, si) => {
+    if (s.isTitle) {
+      at.push({ clause: -1, offset: 0 });
+      return;
+    }
+    if (joinNext && out.length) {
+      const c = out[out.length - 1];
+      at.push({ clause: out.length - 1, offset: c.text.length + 1 });
+      c.text += ' ' + s.text;
+    } else {
+      at.push({ clause: out.length, offset: 0 });
+      out.push({ text: s.text, spans: [] });
+    }
+    joinNext = CUT_ABBREVIATION.test(s.text) || (si + 1 < sentences.length && /^[a-z)\]]/.test(sentences[si + 1].text));
+  });
+  // Mentions bucketed by clause once: no per-sentence scan of every entity.
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const s = sentences[m.sent];
+      const where = at[m.sent];
+      if (!s || !where || where.clause < 0) continue;
+      const last = s.tokens[m.end - 1];
+      const end = last ? last.end : m.charStart + m.name.length;
+      out[where.clause].spans.push({ e, start: where.offset + m.charStart, end: where.offset + end });
+    }
+  }
+  return out;
+}
+
 export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): Lineage {
-  const proposed = entities.filter((e) => e.proposed);
   const out: Lineage = { buildsOn: [], comparedWith: [], evaluatedOn: [], appliedTo: [] };
+  const proposed = entities.filter((e) => e.proposed);
   if (!proposed.length) return out;
-  const primary = proposed.find((e) => e.type === 'method') ?? proposed[0];
+  const primary = primaryOf(sentences, proposed);
   const seen = new Set<string>();
-  const add = (list: ExtractedRelation[], from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string) => {
-    const key = `${list === out.buildsOn ? 'b' : list === out.comparedWith ? 'c' : list === out.evaluatedOn ? 'e' : 'a'}|${from.name}|${to.name}`;
-    if (from === to || seen.has(key)) return;
+  const add = (list: ExtractedRelation[], tag: string, from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string) => {
+    if (from === to) return;
+    const key = `${tag}|${from.name}|${to.name}`;
+    if (seen.has(key)) return;
     seen.add(key);
     list.push(outcome ? { from: from.name, to: to.name, evidence, outcome } : { from: from.name, to: to.name, evidence });
   };
 
-  sentences.forEach((s, si) => {
-    if (s.isTitle) return;
-    const here = entities.flatMap((e) => e.mentions.filter((m) => m.sent === si).map((m) => ({ e, at: m.charStart })));
-    if (!here.length) return;
-    const compare = cues(COMPARE_CUE, s.text);
-    const build = cues(BUILD_CUE, s.text);
-    const subject = (cueAt: number) =>
-      here.find((h) => h.e.proposed && h.at < cueAt)?.e ?? (SELF_REFERENCE.test(s.text.slice(0, cueAt)) || here.some((h) => h.e.proposed) ? primary : null);
-    if (compare.length) {
-      const from = subject(compare[0].index);
-      if (from) {
-        for (const h of here) {
-          if (h.e.proposed || h.at < compare[0].index || kind(h.e) !== kind(from)) continue;
-          add(out.comparedWith, from, h.e, s.text, compare.some((c) => WINS.test(c.text)) ? 'outperforms' : 'compared');
-        }
-      }
-    }
-    if (build.length) {
-      const from = subject(s.text.length);
-      const limit = compare.length ? compare[0].index : s.text.length;
-      if (from) {
-        for (const h of here) {
-          if (h.e === from || h.at > limit || kind(h.e) !== kind(from) || (h.e.proposed && !h.e.name.includes(from.name) && !from.name.includes(h.e.name))) continue;
-          if (h.e.proposed) continue;
-          add(out.buildsOn, from, h.e, s.text);
-        }
-      }
-    }
-  });
+  // The paper's own entities as subjects: the proposed ones, names that extend them (ConvBERTbase, MoH-LLaMA3-8B),
+  // and a stray acronym of a proposed name ("DMA" for Dynamic Mask Attention), which stands for that entity.
+  const own = new Map<PaperEntity, PaperEntity>();
+  for (const p of proposed) own.set(p, p);
+  for (const e of entities) {
+    if (e.proposed) continue;
+    const abbreviated = proposed.find((p) => isAcronymOf(e.name, p.name));
+    if (abbreviated) own.set(e, abbreviated);
+    else if (proposed.some((p) => containedLength(e, p, true) > 0)) own.set(e, e);
+  }
 
-  // Compound names built from another entity's name: MoH-LLaMA3-8B -> LLaMA3-8B, CHM-Corr++ -> CHM-Corr.
+  let recent: PaperEntity = primary;
+  const named = (spans: Span[]) => {
+    const h = spans.find((x) => own.has(x.e));
+    if (h) recent = own.get(h.e)!;
+  };
+  for (const c of clausesOf(sentences, entities)) {
+    if (!c.spans.length) continue;
+    const cues = findCues(c.text);
+    if (!cues.length) {
+      named(c.spans);
+      continue;
+    }
+    addUnspotted(c.text, c.spans, entities);
+    c.spans.sort((a, b) => a.start - b.start);
+    // A candidate pair needs some entity besides the paper's own.
+    if (c.spans.some((h) => !own.has(h.e)) || new Set(c.spans.map((h) => h.e)).size > 1) {
+      linkSentence(c.text, c.spans, cues, own, primary, recent, (family, from, to, wins) => {
+        if (from === to || own.get(to) === from) return;
+        if (family === 'build') add(out.buildsOn, 'b', from, to, c.text);
+        else add(out.comparedWith, 'c', from, to, c.text, wins ? 'outperforms' : 'compared');
+      });
+    }
+    named(c.spans);
+  }
+
+  // Compound names built from other entities' names: MoH-LLaMA3-8B -> LLaMA3-8B, CHM-Corr++ -> CHM-Corr, ConvBERT -> BERT.
   for (const p of proposed) {
+    const parts: Array<{ e: PaperEntity; len: number; form: string }> = [];
     for (const e of entities) {
-      if (e === p || kind(e) !== kind(p)) continue;
-      const contained = e.forms.some((f) => f.length >= 3 && p.forms.some((pf) => pf !== f && pf.includes(f) && pf.length > f.length + 1));
-      if (contained && !e.forms.some((f) => p.forms.includes(f))) add(out.buildsOn, p, e, p.evidence ?? '');
+      if (e === p || group(e.type) !== group(p.type) || e.forms.some((f) => p.forms.includes(f))) continue;
+      const len = containedLength(p, e, false, entities);
+      if (len) parts.push({ e, len, form: e.forms.find((f) => f.length === len && p.forms.some((pf) => pf.includes(f)))! });
+    }
+    // Keep the largest parts: VAE-BiLSTM, not also the VAE inside it.
+    for (const part of parts) {
+      if (parts.some((o) => o !== part && o.len > part.len && o.form.includes(part.form))) continue;
+      add(out.buildsOn, 'b', p, part.e, p.evidence ?? '');
     }
   }
 
   for (const e of entities) {
     if (e.proposed || !e.evidence) continue;
-    if (e.type === 'dataset' && primary.type !== 'dataset') add(out.evaluatedOn, primary, e, e.evidence);
-    if (e.type === 'model' && primary.type === 'method' && APPLY_CUE.test(e.evidence)) add(out.appliedTo, primary, e, e.evidence);
+    if (e.type === 'dataset' && primary.type !== 'dataset') add(out.evaluatedOn, 'e', primary, e, e.evidence);
+    if (e.type === 'model' && primary.type === 'method' && APPLY_CUE.test(e.evidence)) add(out.appliedTo, 'a', primary, e, e.evidence);
   }
   return out;
+}
+
+/** "DMA" abbreviates "Dynamic Mask Attention": the capitals are the initials of the name's words. */
+function isAcronymOf(short: string, long: string): boolean {
+  if (!/^[A-Z][A-Z0-9]{1,6}$/.test(short)) return false;
+  const initials = long.split(/[\s-]+/).filter(Boolean).map((w) => w[0].toUpperCase()).join('');
+  return initials.length >= 2 && initials === short;
+}
+
+/** The paper's main contribution: the proposed entity named in the title, else the first one introduced. */
+function primaryOf(sentences: Sentence[], proposed: PaperEntity[]): PaperEntity {
+  const title = sentences[0]?.isTitle ? sentences[0].text : '';
+  const firstSent = (e: PaperEntity) => e.mentions.reduce((min, m) => Math.min(min, m.sent), Infinity);
+  let best = proposed[0];
+  let bestScore = -Infinity;
+  for (const e of proposed) {
+    const inTitle = title && e.mentions.some((m) => m.sent === 0) ? 1 : 0;
+    const score = inTitle * 1000 + (e.type === 'method' || e.type === 'model' ? 100 : 0) - firstSent(e) + e.mentions.length * 0.01;
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+type Emit = (family: Cue['family'], from: PaperEntity, to: PaperEntity, wins: boolean) => void;
+
+/** Names the mention spotter left out in this sentence ("where Sigma demonstrates", a lower-cased "lightning attention"). */
+function addUnspotted(text: string, here: Span[], entities: PaperEntity[]): void {
+  let lower: string | null = null;
+  for (const e of entities) {
+    for (const form of e.aliases.length ? [e.name, ...e.aliases] : [e.name]) {
+      if (form.length < 2) continue;
+      // Short acronyms match case-sensitively ("SEA" is not "sea"); longer names in any case.
+      const caseful = form.length <= 5 || /^[A-Z0-9]+$/.test(form);
+      const hay = caseful ? text : (lower ??= text.toLowerCase());
+      const needle = caseful ? form : form.toLowerCase();
+      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) {
+        const j = i + needle.length;
+        if (/[A-Za-z0-9]/.test(text[i - 1] ?? '') || /[A-Za-z0-9]/.test(text[j] ?? '')) continue;
+        if (here.some((h) => h.start < j && i < h.end)) continue;
+        here.push({ e, start: i, end: j });
+      }
+    }
+  }
+}
+
+// Parenthesised asides do not end a cue's scope: "adapts deep LMs (in particular, BERT) for retrieval".
+function maskParens(text: string): string {
+  if (!text.includes('(')) return text;
+  let depth = 0;
+  let out = '';
+  for (const c of text) {
+    if (c === '(') depth++;
+    out += depth > 0 ? ' ' : c;
+    if (c === ')' && depth > 0) depth--;
+  }
+  return out;
+}
+
+function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEntity, PaperEntity>, primary: PaperEntity, recent: PaperEntity, emit: Emit): void {
+  const masked = maskParens(text);
+  const consumed = new Set<Span>();
+  const experiment = EXPERIMENT.test(text);
+  cues.forEach((cue, ci) => {
+    const next = ci + 1 < cues.length ? cues[ci + 1].start : text.length;
+    // A mention cannot start inside the cue; the scope stops at the next cue or a clause boundary.
+    let end = scopeEnd(masked, cue.end, next);
+    // A proposed mention right after the cue ends the scope unless the cue allows the subject inside it.
+    const inScope = here.filter((h) => h.start >= cue.end && h.start < end);
+    if (!inScope.length) return;
+    let subject: PaperEntity | null = null;
+    let explicit = false;
+
+    const before = here.filter((h) => h.end <= cue.start && !consumed.has(h));
+    const lastProposed = [...before].reverse().find((h) => own.has(h.e));
+    const selfAt = lastSelfRef(text.slice(0, cue.start));
+    if (cue.subjectInScope) {
+      const first = inScope.find((h) => own.has(h.e));
+      if (first) {
+        subject = own.get(first.e)!;
+        explicit = true;
+      }
+    }
+    if (!subject && lastProposed && lastProposed.start >= selfAt) {
+      subject = own.get(lastProposed.e)!;
+      explicit = true;
+    } else if (!subject && selfAt >= 0) {
+      subject = selfReferent(text.slice(selfAt, cue.start), primary, recent);
+    }
+    if (!subject && isSentenceInitial(text.slice(0, cue.start))) {
+      // "Compared to X, our method ...", "Based on X, we build Y": the subject follows the scope.
+      const after = here.find((h) => h.start >= end && own.has(h.e));
+      const selfAfter = firstSelfRef(text.slice(end));
+      if (after && (selfAfter < 0 || after.start <= end + selfAfter + 4 + 40)) {
+        subject = own.get(after.e)!;
+        explicit = true;
+      } else if (selfAfter >= 0) subject = selfReferent(text.slice(end + selfAfter), primary, recent);
+    }
+    // "As baselines, X and Y were used": the paper's own method is the one compared.
+    if (!subject && cue.baseline) subject = primary;
+    if (!subject) return;
+    const from = subject;
+    const targets = inScope.filter((h) => own.get(h.e) !== from && (!own.has(h.e) || proposedTargetOk(cue, h, text, explicit, from)));
+    // A proposed subject named inside the scope ends it ("Based on X, we build our Y").
+    const stop = inScope.find((h) => own.has(h.e) && !targets.includes(h) && !(cue.subjectInScope && own.get(h.e) === from));
+    if (stop) end = Math.min(end, stop.start);
+    for (const h of targets) {
+      if (h.start >= end) continue;
+      if (!compatible(cue, subject, h.e) || TASK_TARGET.test(h.e.name)) continue;
+      if (masked[h.start] === ' ' && !asideOk(text, h.start, here)) continue;
+      if (cue.weak && (experiment || QUANTITY.test(text.slice(cue.end, cue.end + 24)))) continue;
+      consumed.add(h);
+      emit(cue.family, subject, h.e, cue.wins);
+    }
+  });
+}
+
+// Tasks are what a method is for, not a method it builds on or beats: "outperforms state-of-the-art MLTC methods".
+const TASK_TARGET = /\b(?:classification|recognition|detection|segmentation|answering|translation|summari[sz]ation|labell?ing|tagging|parsing|extraction)$/i;
+
+/** A name inside brackets is governed by the cue only as an example: "(e.g. Mamba)", "(in particular, BERT)", not "(59.6% vs 62.8% on Mistral)". */
+function asideOk(text: string, at: number, here: Span[]): boolean {
+  const open = text.lastIndexOf('(', at);
+  if (open < 0) return true;
+  const first = here.find((h) => h.start > open)?.start ?? at;
+  const lead = text.slice(open + 1, first).replace(/^\s*(?:e\.g\.|i\.e\.|in particular|such as|including|like|especially|namely|notably|see)[,:\s]*/i, '');
+  return !/\d|%|\b(?:on|in|for|at|with|vs|versus|by|from|of|to|than|over)\b/i.test(lead);
+}
+
+// "using roughly half the memory of X", "utilizing only 3% of the data": an amount, not a foundation.
+const QUANTITY = /^\s+(?:only\s+|just\s+)?(?:roughly|about|around|approximately|less|fewer|more|half|up\s+to|at\s+most|\d)/i;
+
+/** Methods and models link with each other; datasets with datasets, metrics with metrics; a dataset may be built with a tool. */
+function compatible(cue: Cue, from: PaperEntity, to: PaperEntity): boolean {
+  const a = group(from.type);
+  const b = group(to.type);
+  return a === b || (cue.family === 'build' && a === 'data' && b === 'system');
+}
+
+/** "our benchmark" names the proposed dataset, "it" the entity named last, "we/our method" the primary contribution. */
+function selfReferent(phrase: string, primary: PaperEntity, recent: PaperEntity): PaperEntity {
+  if (/^(?:it|its)\b/i.test(phrase)) return recent;
+  return primary;
+}
+
+/** Another proposed entity is a target only when the text marks it as the paper's own: "tailored to our X". */
+function proposedTargetOk(cue: Cue, h: Span, text: string, explicit: boolean, subject: PaperEntity): boolean {
+  if (!h.e.proposed) return false;
+  if (cue.family !== 'build') return false;
+  if (subject.forms.some((f) => h.e.forms.includes(f))) return false;
+  const lead = text.slice(Math.max(0, h.start - 16), h.start);
+  return /\b(?:our|the\s+proposed)\s+$/i.test(lead) || (explicit && h.start - cue.end <= 2);
+}
+
+// Tasks and paradigms inside a name are what it is for, not what it is built from: "Attention-Challenging MIL",
+// "Efficient Transformer Knowledge Distillation", "FocusICL".
+const TASK_HEAD = /\b(?:learning|ranking|distillation|cache|classification|recognition|detection|segmentation|generation|answering|translation|summari[sz]ation|retrieval|search|tuning|training|inference|grounding|prediction|understanding|reasoning|modell?ing|labell?ing|tagging|parsing|extraction|matching|interface|processing)$/i;
+
+/**
+ * Length of the longest form of `e` found in a form of `p` at a word boundary of p's written name, or 0.
+ * `variant`: only asks whether p's name extends e's (ConvBERTbase extends ConvBERT), with no filter on e.
+ */
+function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entities: PaperEntity[] = []): number {
+  if (!variant) {
+    // Another proposed entity is a part only when p is a variant of it ("Fast-VTrans") or it joins two named parts
+    // ("MoH-LLaMA3-8B"); "HiP Attention" and "Hymba-1.5B-Base" are the same thing under another name.
+    if (e.proposed && !p.forms.some((pf) => e.forms.some((f) => f.length >= 3 && pf.length >= f.length + 3 && (pf.endsWith(f) || (pf.startsWith(f) && entities.some((o) => o !== e && o !== p && o.forms.includes(pf.slice(f.length))))))))
+      return 0;
+    if (TASK_HEAD.test(e.name)) return 0;
+    // A bare acronym nobody defines or lists ("GUI") is too thin to be a component.
+    if (!e.lex && !e.aliases.length && /^[A-Z]{2,4}$/.test(e.name)) return 0;
+  }
+  let best = 0;
+  const written = [p.name, ...p.aliases];
+  for (const f of e.forms) {
+    if (f.length < 3 || f.length <= best) continue;
+    if (!p.forms.some((pf) => pf !== f && pf.length > f.length + 1 && pf.includes(f))) continue;
+    const surfaces = [e.name, ...e.aliases].filter((x) => norm(x) === f);
+    if (written.some((w) => surfaces.some((x) => atBoundary(w, x)))) best = f.length;
+  }
+  return best;
+}
+
+const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** `part` occurs in `whole` not glued inside a word ("ConvBERT" holds "BERT", "RoBERTa" does not), ignoring punctuation. */
+function atBoundary(whole: string, part: string): boolean {
+  const w = compact(whole);
+  const p = compact(part).chars.toLowerCase();
+  if (!p) return false;
+  const lower = w.chars.toLowerCase();
+  for (let i = lower.indexOf(p); i >= 0; i = lower.indexOf(p, i + 1)) {
+    const j = i + p.length;
+    const okBefore = i === 0 || w.sepBefore[i] || (/[a-z0-9]/.test(w.chars[i - 1]) && /[A-Z]/.test(w.chars[i]));
+    const okAfter = j === w.chars.length || w.sepBefore[j] || (/[a-z]/.test(w.chars[j - 1]) && /[A-Z]/.test(w.chars[j]));
+    if (okBefore && okAfter) return true;
+  }
+  return false;
+}
+
+/** Letters and digits of `t`, each flagged when punctuation or a space came right before it. */
+function compact(t: string): { chars: string; sepBefore: boolean[] } {
+  let chars = '';
+  const sepBefore: boolean[] = [];
+  let sep = false;
+  for (const c of t) {
+    if (/[A-Za-z0-9]/.test(c)) {
+      chars += c;
+      sepBefore.push(sep);
+      sep = false;
+    } else sep = true;
+  }
+  sepBefore.push(sep);
+  return { chars, sepBefore };
 }

@@ -51,7 +51,7 @@ export function createServer({ store, config, logger = pino({ level: 'silent' })
   const httpServer = createHttpServer();
   const apollo = createApollo(httpServer, logger);
   const playground = playgroundAssets(GRAPHQL_PATH);
-  // Vendored bundles never change while the process runs; the page and init.js follow the schema.
+  // Production lets browsers keep the vendored bundles for a day; development revalidates them.
   const assetCache = config.production ? 'public, max-age=86400' : 'no-cache';
   const context = async () => createContext(store, logger);
   const hot = new HotCache();

@@ -59,16 +59,32 @@ describe('CORS', () => {
 });
 
 describe('caching', () => {
-  it('serves repeated public queries from the response cache with a Cache-Control header', async () => {
+  it('answers repeated public queries from memory, with Cache-Control and Age headers', async () => {
     const query = '{ stats { papers methods relationships } }';
     calls.length = 0;
     const first = await gql(server.graphqlUrl, query);
     expect(first.data.stats.papers).toBe(0);
     expect(first.headers.get('cache-control')).toBe('max-age=60, public');
     expect(calls.map((c) => c.method)).toEqual(['counts']);
+    // Byte-identical request: the server's hot cache, before Apollo.
     const second = await gql(server.graphqlUrl, query);
     expect(second.data).toEqual(first.data);
+    expect(second.headers.get('age')).toMatch(/^\d+$/);
+    expect(second.headers.get('access-control-allow-origin')).toBe('*');
+    // The same operation as a GET: Apollo's response cache.
+    const viaGet = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent(query)}`);
+    expect(((await viaGet.json()) as { data: unknown }).data).toEqual(first.data);
     expect(calls.map((c) => c.method)).toEqual(['counts']);
+  });
+
+  it('does not cache answers with errors', async () => {
+    const query = '{ trends(by: YEAR, concept: "concept:nope") { count } }';
+    calls.length = 0;
+    const first = await gql(server.graphqlUrl, query);
+    expect(first.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    await gql(server.graphqlUrl, query);
+    expect(calls.map((c) => c.method)).toEqual(['nodesByIds', 'nodesByIds']);
   });
 
   it('supports automatic persisted queries', async () => {

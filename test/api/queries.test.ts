@@ -1,5 +1,6 @@
 // The API on the seed graph (data/ loaded through the real pipeline) over real HTTP: the questions
 // the API exists to answer, pagination, both directions of links, and the error contract.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboard } from '../../examples/dashboard.ts';
 import { exampleQueries } from '../../src/api/playground/page.ts';
@@ -67,16 +68,24 @@ describe('search', () => {
     const { search } = await q(`{
       search(query: "sparse attention", first: 10) {
         score snippet
-        node { __typename id ... on Paper { title abstract concepts { id } } ... on Method { name concepts { id } } ... on Concept { name } }
+        node {
+          __typename id
+          ... on Paper { title abstract concepts { id } }
+          ... on Method { name concepts { id } introducedBy { title concepts { id } } }
+          ... on Concept { name }
+        }
       }
     }`);
     expect(search.length).toBeGreaterThanOrEqual(5);
     const scores = search.map((h: { score: number }) => h.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    // In the sparse-attention family, or saying "sparse ... attention" in its name, title or abstract.
+    // Saying "sparse ... attention" in its name, title or abstract, or in the sparse-attention family
+    // (for a method: itself, or the paper that introduced it).
+    const inFamily = (n: any) => (n.concepts ?? []).some((c: { id: string }) => c.id === 'concept:sparse-attention');
     const aboutSparse = (h: { node: any }) =>
       /\bsparse\b.*\battention\b/i.test(`${h.node.title ?? ''} ${h.node.abstract ?? ''} ${h.node.name ?? ''}`) ||
-      (h.node.concepts ?? []).some((c: { id: string }) => c.id === 'concept:sparse-attention');
+      inFamily(h.node) ||
+      (h.node.introducedBy ?? []).some(inFamily);
     for (const hit of search.slice(0, 5)) expect(aboutSparse(hit), JSON.stringify(hit.node.id)).toBe(true);
   });
 });
@@ -152,6 +161,16 @@ describe('dashboards', () => {
       expect(res.errors, name).toBeUndefined();
     }
   });
+
+  it('runs every query of the API tour (docs/api-tour.md) without errors', async () => {
+    const tour = readFileSync(new URL('../../docs/api-tour.md', import.meta.url), 'utf8');
+    const queries = [...tour.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(queries.length).toBeGreaterThanOrEqual(6);
+    for (const query of queries) {
+      const res = await gql(server.graphqlUrl, query, { query: 'sparse attention' });
+      expect(res.errors, query).toBeUndefined();
+    }
+  });
 });
 
 describe('pagination and lookups', () => {
@@ -184,6 +203,8 @@ describe('pagination and lookups', () => {
     const upvotes = papers.nodes.map((p: { upvotes: number | null }) => p.upvotes ?? -1);
     expect([...upvotes].sort((a, b) => b - a)).toEqual(upvotes);
     expect(methods.totalCount).toBeGreaterThan(0);
+    const { recent } = await q(`{ recent: papers(where: { concept: "concept:kv-cache-compression", yearFrom: 2024 }) { nodes { year } } }`);
+    for (const p of recent.nodes) expect(p.year).toBeGreaterThanOrEqual(2024);
     for (const m of methods.nodes) expect(m.concepts.map((c: { id: string }) => c.id)).toContain('concept:kv-cache-compression');
   });
 

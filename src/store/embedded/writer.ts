@@ -3,6 +3,7 @@
 // with COPY from a JSON file (≈100k rows/s), the few nodes that already exist are updated with
 // UNWIND … SET, and relationships that may already exist are looked up and skipped. Commit builds
 // the FTS indexes, checkpoints, and publishes the generation; abort deletes it.
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_LABELS, type GraphBatch, type NodeLabel } from '../../model/graph.ts';
@@ -28,6 +29,9 @@ export class GenerationWriter implements GraphWriter {
   /** Ids that were in the generation before this writer: only their relationships can already exist. */
   private readonly base = new Map<NodeLabel, Set<string>>();
   private readonly relKeys = new Set<string>();
+  /** Current rows of non-paper nodes this writer has seen, and digests of papers' rows (abstracts are large). */
+  private readonly rowCache = new Map<string, Row>();
+  private readonly paperDigests = new Map<string, string>();
   private state: 'open' | 'failed' | 'done' = 'open';
   private tmpCount = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -76,7 +80,7 @@ export class GenerationWriter implements GraphWriter {
       const prepared = await prepareBatch(batch, async (l, ids) => new Set(ids.filter((id) => this.known.get(l)!.has(id))));
       await this.db.exec('BEGIN TRANSACTION');
       let summary: WriteSummary;
-      let written: { nodes: [NodeLabel, string[]][]; rels: string[] };
+      let written: { nodes: [NodeLabel, string[]][]; rels: string[]; remember: Remember[] };
       try {
         ({ summary, written } = await this.write(prepared));
         await this.db.exec('COMMIT');
@@ -88,6 +92,7 @@ export class GenerationWriter implements GraphWriter {
       }
       for (const [l, ids] of written.nodes) for (const id of ids) this.known.get(l)!.add(id);
       for (const k of written.rels) this.relKeys.add(k);
+      this.remember(written.remember);
       return summary;
     });
   }
@@ -168,13 +173,17 @@ export class GenerationWriter implements GraphWriter {
 
   private async write(batch: PreparedBatch) {
     const summary: WriteSummary = { nodes: 0, relationships: 0 };
-    const written = { nodes: [] as [NodeLabel, string[]][], rels: [] as string[] };
+    const written = { nodes: [] as [NodeLabel, string[]][], rels: [] as string[], remember: [] as Remember[] };
     for (const [l, rows] of batch.nodes) {
       const known = this.known.get(l)!;
       const fresh = rows.filter((r) => !known.has(r.id as string));
       const old = rows.filter((r) => known.has(r.id as string));
-      if (fresh.length) await this.copy(label(l), fresh.map((r) => this.columns(l, r)), '');
-      if (old.length) await this.update(l, old);
+      if (fresh.length) {
+        const cols = fresh.map((r) => this.columns(l, r));
+        await this.copy(label(l), cols, '');
+        for (const c of cols) written.remember.push([l, c]);
+      }
+      if (old.length) await this.update(l, old, written.remember);
       written.nodes.push([l, fresh.map((r) => r.id as string)]);
       summary.nodes += rows.length;
     }
@@ -204,28 +213,58 @@ export class GenerationWriter implements GraphWriter {
     return candidates.filter((r) => !existing.has(`${r.from}\u0000${r.to}`));
   }
 
-  /** Existing nodes: later non-null values win and aliases are unioned, as in one batch. */
-  private async update(l: NodeLabel, rows: Row[]): Promise<void> {
+  /**
+   * Existing nodes: later non-null values win and aliases are unioned, as in one batch. Rows that
+   * would not change are skipped: entities recur in every batch of a load, and Kùzu updates are slow.
+   */
+  private async update(l: NodeLabel, rows: Row[], remember: Remember[]): Promise<void> {
     const cols = NODE_COLUMNS[l];
-    const current = new Map(
-      (await this.db.query(`MATCH (n:${label(l)}) WHERE n.id IN $ids RETURN n.*`, { ids: rows.map((r) => r.id) })).map((r) => {
+    const current = new Map<string, Row>();
+    const unknown: string[] = [];
+    const pending: Row[] = [];
+    for (const r of rows) {
+      const id = r.id as string;
+      if (l === 'Paper' && this.paperDigests.get(id) === digest(this.columns(l, r))) continue;
+      const cached = this.rowCache.get(id);
+      if (cached) current.set(id, cached);
+      else unknown.push(id);
+      pending.push(r);
+    }
+    if (unknown.length) {
+      const found = await this.db.query(`UNWIND $ids AS i MATCH (n:${label(l)}) WHERE n.id = i RETURN n.*`, { ids: unknown });
+      for (const r of found) {
         const props = Object.fromEntries(cols.map((c) => [c, r[`n.${c}`]]));
-        return [String(props.id), props];
-      }),
-    );
-    const merged = rows.map((r) => this.columns(l, mergeRows(current.get(r.id as string) ?? {}, r)));
+        current.set(String(props.id), this.columns(l, props));
+      }
+    }
+    const changed: Row[] = [];
+    for (const r of pending) {
+      const before = current.get(r.id as string) ?? {};
+      const merged = this.columns(l, mergeRows(before, r));
+      remember.push([l, merged]);
+      if (JSON.stringify(merged) !== JSON.stringify(this.columns(l, before))) changed.push(merged);
+    }
+    if (changed.length === 0) return;
     const scalar = cols.filter((c) => c !== 'id' && c !== 'aliases');
     const set = scalar.map((c) => (COLUMN_TYPES[c] ? `n.${c} = CAST(r.${c} AS ${COLUMN_TYPES[c]})` : `n.${c} = r.${c}`)).join(', ');
     await this.db.query(`UNWIND $rows AS r MATCH (n:${label(l)}) WHERE n.id = r.id SET ${set}`, {
-      rows: merged.map((m) => Object.fromEntries(['id', ...scalar].map((c) => [c, m[c]]))),
+      rows: changed.map((m) => Object.fromEntries(['id', ...scalar].map((c) => [c, m[c]]))),
     });
     if (!cols.includes('aliases')) return;
     // Only grown alias lists are written: Kùzu cannot type a parameter whose lists are all empty.
-    const grown = merged.filter((m) => (m.aliases as string[]).length > ((current.get(m.id as string)?.aliases as string[] | null)?.length ?? 0));
+    const grown = changed.filter((m) => (m.aliases as string[]).length > ((current.get(m.id as string)?.aliases as string[] | undefined)?.length ?? 0));
     if (grown.length) {
       await this.db.query(`UNWIND $rows AS r MATCH (n:${label(l)}) WHERE n.id = r.id SET n.aliases = r.aliases`, {
         rows: grown.map((m) => ({ id: m.id, aliases: m.aliases })),
       });
+    }
+  }
+
+  /** After a committed upsert: what the generation now holds, so the next upsert can skip unchanged rows. */
+  private remember(entries: Remember[]): void {
+    for (const [l, row] of entries) {
+      if (l === 'Paper') this.paperDigests.set(row.id as string, digest(row));
+      else this.rowCache.set(row.id as string, row);
     }
   }
 
@@ -246,6 +285,12 @@ export class GenerationWriter implements GraphWriter {
       rmSync(file, { force: true });
     }
   }
+}
+
+type Remember = [NodeLabel, Row];
+
+function digest(row: Row): string {
+  return createHash('sha1').update(JSON.stringify(row)).digest('base64');
 }
 
 function relKey(g: RelGroup, from: string, to: string): string {

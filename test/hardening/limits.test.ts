@@ -1,0 +1,146 @@
+// Abusive requests against the real server over HTTP: each is refused with a message naming the
+// limit and the value, and the server answers the next normal query.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedGraph, type SeedGraph } from '../api/helpers.ts';
+import { post, query, serve, type Answer, type Served } from './server.ts';
+
+let graph: SeedGraph;
+let server: Served;
+
+beforeAll(async () => {
+  graph = await seedGraph();
+  server = await serve(graph.store); // the default limits
+});
+afterAll(async () => {
+  await server?.close();
+  await graph?.close();
+});
+
+const NORMAL = 'query Normal { method(id: "method:snapkv") { name paperCount } }';
+
+async function stillServes(): Promise<void> {
+  const res = await query(server.graphqlUrl, NORMAL);
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ data: { method: { name: 'SnapKV', paperCount: expect.any(Number) } } });
+}
+
+function refusal(res: Answer, status: number) {
+  expect(res.status, res.text).toBe(status);
+  expect(res.body.data).toBeUndefined();
+  expect(res.body.errors).toHaveLength(1);
+  return res.body.errors[0] as { message: string; extensions: Record<string, unknown> };
+}
+
+const nested = (levels: number): string => (levels === 0 ? 'id' : `buildsOn { method { ${nested(levels - 1)} } }`);
+
+describe('query shape limits', () => {
+  it('refuses a query deeper than the depth limit', async () => {
+    const res = await query(server.graphqlUrl, `{ method(id: "method:snapkv") { ${nested(7)} } }`);
+    const e = refusal(res, 400);
+    expect(e.message).toBe('query depth 16 exceeds the limit of 12');
+    expect(e.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', max: 12, value: 16 });
+    await stillServes();
+  });
+
+  it('refuses a query whose page sizes multiply past the cost limit, literal or through variables', async () => {
+    const costly = (first: string) =>
+      `query Costly($n: Int) { methods(first: ${first}) { edges { node { mentionedIn(first: ${first}) { edges { node { methods { id name } } } } } } } }`;
+    for (const [q, variables] of [
+      [costly('100'), undefined],
+      [costly('$n'), { n: 100 }],
+    ] as const) {
+      const e = refusal(await query(server.graphqlUrl, q, variables), 400);
+      expect(e.message).toMatch(/^query cost \d+ exceeds the limit of 100000$/);
+      expect(e.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 100000 });
+      expect(e.extensions.value).toBeGreaterThan(100000);
+    }
+    // The same shape with small pages is fine.
+    const small = await query(server.graphqlUrl, costly('$n'), { n: 5 });
+    expect(small.status).toBe(200);
+    expect(small.body.errors).toBeUndefined();
+    await stillServes();
+  });
+
+  it('refuses too many aliases', async () => {
+    const fields = Array.from({ length: 20 }, (_, i) => `a${i}: stats { papers }`).join(' ');
+    const e = refusal(await query(server.graphqlUrl, `{ ${fields} }`), 400);
+    expect(e.message).toBe('alias count 20 exceeds the limit of 15');
+    expect(e.extensions).toMatchObject({ limit: 'aliases', max: 15, value: 20 });
+    await stillServes();
+  });
+
+  it('refuses too many directives', async () => {
+    const fields = Array.from({ length: 25 }, () => 'papers @skip(if: false)').join(' ');
+    const e = refusal(await query(server.graphqlUrl, `{ stats { ${fields} } }`), 400);
+    expect(e.message).toBe('directive count 25 exceeds the limit of 20');
+    expect(e.extensions).toMatchObject({ limit: 'directives', max: 20, value: 25 });
+    await stillServes();
+  });
+
+  it('refuses a document with too many tokens, counting them', async () => {
+    const q = `{ stats { ${'papers '.repeat(2100)}} }`; // 4 + 2100 + 2 tokens, under the byte limit
+    const e = refusal(await query(server.graphqlUrl, q), 400);
+    expect(e.message).toBe('token count 2106 exceeds the limit of 2000');
+    expect(e.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', limit: 'tokens', max: 2000, value: 2106 });
+    await stillServes();
+  });
+
+  it('caps lineage depth and path hops', async () => {
+    const lineage = await query(server.graphqlUrl, '{ lineage(id: "method:snapkv", depth: 9) { nodes { id } } }');
+    expect(lineage.body.errors[0].message).toBe('Invalid argument "depth": must be between 1 and 5 (got 9)');
+    expect(lineage.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const path = await query(server.graphqlUrl, '{ path(from: "method:snapkv", to: "method:pyramidkv", maxHops: 10) { nodes { id } } }');
+    expect(path.body.errors[0].message).toBe('Invalid argument "maxHops": must be between 1 and 6 (got 10)');
+    await stillServes();
+  });
+});
+
+describe('request size limits', () => {
+  it('refuses query text over the byte limit', async () => {
+    const q = `# ${'x'.repeat(25_000)}\n{ stats { papers } }`;
+    const e = refusal(await query(server.graphqlUrl, q), 413);
+    expect(e.message).toBe(`query size ${Buffer.byteLength(q)} bytes exceeds the limit of 20000 bytes`);
+    expect(e.extensions).toMatchObject({ code: 'BAD_REQUEST', limit: 'querySize', max: 20000, value: Buffer.byteLength(q) });
+    await stillServes();
+  });
+
+  it('refuses a body over the byte limit', async () => {
+    const body = JSON.stringify({ query: NORMAL, variables: { pad: 'x'.repeat(1_100_000) } });
+    const e = refusal(await post(server.graphqlUrl, body), 413);
+    expect(e.message).toBe(`request body size ${Buffer.byteLength(body)} bytes exceeds the limit of 1000000 bytes`);
+    expect(e.extensions).toMatchObject({ limit: 'bodySize', max: 1000000 });
+    await stillServes();
+  });
+
+  it('refuses batched operations (a JSON array body)', async () => {
+    const e = refusal(await post(server.graphqlUrl, [{ query: NORMAL }, { query: NORMAL }, { query: NORMAL }]), 400);
+    expect(e.message).toBe('batch size 3 exceeds the limit of 1');
+    expect(e.extensions).toMatchObject({ code: 'BAD_REQUEST', limit: 'batch', max: 1, value: 3 });
+    await stillServes();
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After and a GraphQL error once a client passes its requests per minute', async () => {
+    const limited = await serve(graph.store, { rateLimitPerMinute: 3 });
+    try {
+      for (let i = 0; i < 3; i++) expect((await query(limited.graphqlUrl, NORMAL)).status).toBe(200);
+      const res = await query(limited.graphqlUrl, NORMAL);
+      const e = refusal(res, 429);
+      expect(e.message).toBe('request rate 4 requests per minute exceeds the limit of 3 requests per minute');
+      expect(e.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'rate', max: 3, value: 4 });
+      const retryAfter = Number(res.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(e.extensions.retryAfterSeconds).toBe(retryAfter);
+      // Probes are not rate limited.
+      expect((await fetch(new URL('/healthz', limited.url))).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('is off by default', async () => {
+    for (let i = 0; i < 30; i++) expect((await query(server.graphqlUrl, NORMAL)).status).toBe(200);
+  });
+});
