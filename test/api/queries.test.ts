@@ -161,8 +161,8 @@ describe('dashboards', () => {
     }
   });
 
-  it('runs every query of the API tour (docs/api-tour.md) without errors', async () => {
-    const tour = readFileSync(new URL('../../docs/api-tour.md', import.meta.url), 'utf8');
+  it('runs every query of the README API tour without errors', async () => {
+    const tour = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const queries = [...tour.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(queries.length).toBeGreaterThanOrEqual(6);
     for (const query of queries) {
