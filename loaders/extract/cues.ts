@@ -12,7 +12,7 @@ export interface Cue {
   text: string;
   /** A claim of superiority ("outperforms", "faster than"), for the comparison's outcome. */
   wins: boolean;
-  /** Weak cues ("uses", "applies") link to released models only outside experiment descriptions. */
+  /** Weak cues ("uses", "applies") link nothing in experiment descriptions or before an amount ("using half the memory"). */
   weak: boolean;
   /** "compare X with Y", "when comparing X and Y": the subject may stand inside the scope. */
   subjectInScope: boolean;
@@ -22,7 +22,7 @@ export interface Cue {
 
 // One alternation per family, so each sentence is scanned twice at most (and only when it holds a candidate pair).
 const BUILD =
-  /\b(?:build(?:s|ing)?\s+(?:up)?on|built\s+(?:(?:up)?on|with|using|from)|on\s+top\s+of|based\s+on|(?:is|are)\s+based|extend(?:s|ed|ing)?|extensions?\s+(?:of|to)|generali[sz]ations?\s+of|complement(?:s|ed|ing)|adapt(?:s|ed|ing)?|adaptations?\s+of|integrat(?:e|es|ed|ing)|integrations?\s+of|incorporat(?:e|es|ed|ing)|incorporations?\s+of|inspired\s+by|draw(?:s|ing)?\s+(?:inspiration\s+)?(?:on|from)|deriv(?:e|es|ed|ing)\s+from|evolv(?:e|es|ed|ing)\s+from|combin(?:e|es|ed|ing)|fus(?:e|es|ed|ing)\s+with|equipp?(?:ed|ing)\s+with|equips?|empowered\s+by|powered\s+by|guided\s+by|driven\s+by|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|utili[sz](?:e|es|ed|ing)|us(?:e|es|ed|ing)|(?:the\s+)?use\s+of|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|applications?\s+of|replac(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|modifications?\s+(?:of|to)|refin(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|variants?\s+of|versions?\s+of|enhancements?\s+(?:to|of)|principles?\s+of|tailored\s+to|initiali[sz]ed\s+(?:from|with)|distill(?:s|ed|ing)?\s+from|continue[sd]?-?\s?(?:pre-?)?(?:trained|tuned)|in\s+conjunction\s+with|together\s+with)\b/gi;
+  /\b(?:build(?:s|ing)?\s+(?:up)?on|built\s+(?:(?:up)?on|with|using|from)|on\s+top\s+of|based\s+on|extend(?:s|ed|ing)?|extensions?\s+(?:of|to)|generali[sz]ations?\s+of|complement(?:s|ed|ing)|unlock(?:s|ed|ing)|customi[sz](?:e|es|ed|ing)|adapt(?:s|ed|ing)?|adaptations?\s+of|integrat(?:e|es|ed|ing)|integrations?\s+of|incorporat(?:e|es|ed|ing)|incorporations?\s+of|inspired\s+by|draw(?:s|ing)?\s+(?:inspiration\s+)?(?:on|from)|deriv(?:e|es|ed|ing)\s+from|evolv(?:e|es|ed|ing)\s+from|combin(?:e|es|ed|ing)|fus(?:e|es|ed|ing)\s+with|equipp?(?:ed|ing)\s+with|equips?|empowered\s+by|powered\s+by|guided\s+by|driven\s+by|leverag(?:e|es|ed|ing)|employ(?:s|ed|ing)?|utili[sz](?:e|es|ed|ing)|us(?:e|es|ed|ing)|(?:the\s+)?use\s+of|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|applications?\s+of|replac(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|modifications?\s+(?:of|to)|refin(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|variants?\s+of|versions?\s+of|enhancements?\s+(?:to|of)|principles?\s+of|tailored\s+to|initiali[sz]ed\s+(?:from|with)|distill(?:s|ed|ing)?\s+from|continue[sd]?-?\s?(?:pre-?)?(?:trained|tuned)|in\s+conjunction\s+with|together\s+with)\b/gi;
 const COMPARE =
   /\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac(?:e|es|ed|ing)|outstrip(?:s|ped|ping)?|rival(?:s|ed|ing)?|superior\s+to|preferable(?:\s+by\s+\w+)?\s+to|inferior\s+to|than|compar(?:e|es|ed|ing)(?:\s+(?:it|them|this|our\s+\w+))?(?:\s+(?:with|to|against))?|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:to|with)|comparable(?:\s+\w+)?\s+(?:to|with)|competitive\s+with|on[\s-]par\s+with|close\s+to|relative\s+to|versus|vs\.?|against|match(?:es|ed)|unlike|in\s+contrast\s+to|as\s+(?:the\s+|our\s+)?baselines?|baselines?\s+(?:such\s+as|including|like)|correlat(?:es|ed|ing)\s+(?:\w+\s+)?with|improv(?:es|ed|ing|ements?)\s+(?:over|upon)|over)\b/gi;
 const WINS = /^(?:outperform|surpass|beat|exceed|outpac|outstrip|rival|superior|preferable|improv)/i;
@@ -51,7 +51,7 @@ function scan(re: RegExp, family: CueFamily, text: string, out: Cue[]): void {
       start: m.index,
       end: m.index + t.length,
       text: t,
-      wins: family === 'compare' && (WINS.test(t) || (lower === 'than' && /\b(?:better|faster|higher|stronger|superior|more\s+(?:accurate|efficient|effective|robust))\s+(?:\S+\s+){0,4}$/i.test(text.slice(Math.max(0, m.index - 60), m.index)))),
+      wins: family === 'compare' && (WINS.test(t) || (lower === 'than' && !/\b(?:worse|slower|weaker|lower\s+(?:accuracy|quality|scores?))\b/i.test(text.slice(Math.max(0, m.index - 40), m.index)))),
       weak: family === 'build' && WEAK.test(lower),
       subjectInScope: family === 'compare' && /^compar(?:e|es|ing)\b/.test(lower),
       baseline: family === 'compare' && lower.includes('baseline'),
@@ -75,7 +75,6 @@ const SCOPE_END =
 
 export function scopeEnd(text: string, from: number, limit: number): number {
   const max = Math.min(limit, from + 220);
-  // Skip a leading article and adjectives before looking for a boundary: "over the conventional GQA".
   const m = SCOPE_END.exec(text.slice(from, max));
   return m ? from + m.index : max;
 }

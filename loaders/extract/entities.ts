@@ -39,7 +39,10 @@ export class EntityTable {
       e.typeKnown = m.typeKnown;
     }
     // A definition ("Long Form (LF)") names the entity better than an earlier bare acronym.
-    if (m.source === 'acronym' && e.name === m.alias) e.name = m.name;
+    if (m.source === 'acronym' && e.name === m.alias) {
+      e.aliases.unshift(e.name);
+      e.name = m.name;
+    }
     for (const f of forms) this.addForm(e, f);
     if (m.lex && !this.byLex.has(m.lex)) this.byLex.set(m.lex, e);
     e.lex ??= m.lex;

@@ -7,10 +7,10 @@ import { taxonomy } from './concepts.ts';
 import { EntityTable, type PaperEntity } from './entities.ts';
 import { lexicon } from './lexicon.ts';
 import { MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
-import { isVariantOf, proposedMentions } from './proposed.ts';
+import { isVariantOf, namedInTitle, proposedMentions } from './proposed.ts';
 import { titleName } from './proposals.ts';
 import { extractLineage } from './relations.ts';
-import { splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
+import { isStrongName, norm, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
 
 export { toGoldRecord, type GoldRecord } from './gold.ts';
 export { taxonomy, type Concept } from './concepts.ts';
@@ -27,15 +27,21 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
 
   const table = new EntityTable();
   const isProposed = (m: Mention) => !!(table.find(m.name)?.proposed || (m.alias && table.find(m.alias)?.proposed));
+  const rejected = new Set<string>();
   sentences.forEach((s, i) => {
-    const mentions = spotter!.spot(s, i);
+    const mentions = spotter!.spot(s, i, rejected);
     const proposed = s.isTitle ? new Set<Mention>() : proposedMentions(s, i, mentions, p.title ?? '', isProposed);
     for (const m of mentions.sort((a, b) => a.start - b.start)) {
       const e = table.add(m, s.text);
       if (proposed.has(m)) markProposed(e, s.text);
     }
   });
-  if (p.title) markTitleEntity(table, p.title);
+  if (p.title) {
+    markTitleEntity(table, p.title);
+    // Without any proposal cue, an unlisted name the title repeats is what the paper is about.
+    const titleKey = norm(p.title);
+    if (!table.list.some((e) => e.proposed)) for (const e of table.list) if (namedInTitle(e, titleKey)) markProposed(e, e.evidence ?? p.title);
+  }
   const news = table.list.filter((e) => e.proposed);
   for (const e of table.list) if (isVariantOf(e, news)) markProposed(e, e.evidence ?? '');
 
@@ -69,14 +75,18 @@ function markProposed(e: PaperEntity, sentence: string): void {
 
 /** The paper's own name in its title: the name before the colon, or the whole title or pre-colon part when the abstract names an entity so. */
 function markTitleEntity(table: EntityTable, title: string): void {
-  const head = title.split(':')[0].trim();
-  const named = table.find(head);
-  if (named && !named.lex) markProposed(named, named.evidence ?? title);
+  // A title that is, before any colon, exactly a name the abstract uses: "Multi-Token Attention", "Summary of a Haystack: ...".
+  const named = table.find(title.split(':')[0].trim());
+  if (named) markProposed(named, named.evidence ?? title);
   const fromTitle = titleName(title);
   if (!fromTitle) return;
-  // "MInference 1.0: ..." names the abstract's MInference.
-  const unversioned = fromTitle.replace(/\s+v?\d+(?:\.\d+)*$/, '');
-  const e = table.find(fromTitle) ?? table.find(unversioned) ?? table.add(titleMention(fromTitle, title), title);
+  // "MInference 1.0: ..." names the abstract's MInference; "HiP Attention: ..." its HiP.
+  const first = fromTitle.split(/\s+/)[0];
+  let e = table.find(fromTitle) ?? table.find(fromTitle.replace(/\s+v?\d+(?:\.\d+)*$/, '')) ?? (isStrongName(first) ? table.find(first) : undefined);
+  if (e) table.addForm(e, fromTitle);
+  // A name only the title uses counts when the abstract names nothing new itself.
+  else if (table.list.some((x) => x.proposed)) return;
+  else e = table.add(titleMention(fromTitle, title), title);
   markProposed(e, e.evidence ?? title);
   const long = titleLongForm(fromTitle, title);
   if (long && !table.find(long)) {

@@ -34,6 +34,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(new URL(`./lexicons/$
 const stripped = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
 const hasUpper = (s: string) => /[A-Z]/.test(s);
 const MAX_SPAN = 8;
+const GLUED_SIZE = /^(?:base|large|small|tiny|mini)$/;
 
 export class Lexicon {
   readonly entries: LexEntry[] = [];
@@ -154,7 +155,8 @@ export class Lexicon {
       const head = t.slice(0, f.prefix.length);
       if (f.cs ? head !== f.prefix : head.toLowerCase() !== f.prefix.toLowerCase()) continue;
       const rest = t.slice(f.prefix.length);
-      if (rest === '' || rest === 's' || /^[-_.]?v?\d[\w.]*(?:-[\w.]+)*$/.test(rest)) return f;
+      // ELECTRAbase, BERTlarge: a size glued on.
+      if (rest === '' || rest === 's' || GLUED_SIZE.test(rest) || /^[-_.]?v?\d[\w.]*(?:-[\w.]+)*$/.test(rest)) return f;
       const m = /^-([A-Za-z][\w.]*)((?:-[\w.]+)*)$/.exec(rest);
       if (m && !this.notSuffixes.has(m[1].toLowerCase())) return f;
     }
@@ -166,12 +168,15 @@ export class Lexicon {
     return !!this.lookup(text) || !!this.familyOf(text);
   }
 
+  /** Generic words, acronyms and architectures, singular or plural: "Graph Neural Networks". */
   isGeneric(text: string): boolean {
-    return this.genericWords.has(text) || this.genericKeys.has(norm(text));
+    if (this.genericWords.has(text)) return true;
+    const key = norm(text);
+    return this.genericKeys.has(key) || (key.endsWith('s') && this.genericKeys.has(key.slice(0, -1)));
   }
 }
 
-export const SIZE_RE = /^\d+(?:\.\d+)?(?:x\d+)?[BMKT]$/;
+export const SIZE_RE = /^\d+(?:\.\d+)?(?:x\d+)?[BMKTb]$/;
 
 let shared: Lexicon | null = null;
 /** Built once per process: the lookups are immutable. */

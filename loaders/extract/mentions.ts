@@ -23,7 +23,7 @@ export interface Mention {
   lex: LexEntry | null;
 }
 
-const DATASET_HEADS = new Set(['dataset', 'datasets', 'benchmark', 'benchmarks', 'corpus', 'corpora', 'suite', 'challenge', 'track', 'collection', 'leaderboard', 'testbed']);
+const DATASET_HEADS = new Set(['dataset', 'datasets', 'benchmark', 'benchmarks', 'corpus', 'corpora', 'suite', 'challenge', 'challenges', 'track', 'tracks', 'collection', 'collections', 'leaderboard', 'testbed', 'task', 'testset', 'testsets']);
 const CAP_DATASET_HEADS = new Set(['Benchmark', 'Dataset', 'Corpus', 'Challenge', 'Track', 'Suite', 'Arena', 'Leaderboard', 'Collection', 'Bench', 'Treebank']);
 const METRIC_HEADS = new Set(['Score', 'Metric', 'Gain', 'Error', 'Divergence', 'Distance', 'Rate', 'Coefficient']);
 const TECH_HEADS = new Set(['Attention', 'Encoding', 'Embedding', 'Embeddings', 'Network', 'Networks', 'Layer', 'Mechanism', 'Module', 'Search', 'Hashing', 'Decoding', 'Sampling', 'Pooling', 'Normalization', 'Transformer', 'Memory', 'Estimation', 'Quantization', 'Distillation', 'Tuning', 'Selection', 'Scoring', 'Algorithm', 'Framework', 'Routing', 'Retrieval', 'Ranking', 'Prediction', 'Bandit', 'Bandits', 'Encoder', 'Decoder', 'Optimization', 'Regularization', 'Masking', 'Caching', 'Cache', 'Compression', 'Pruning', 'Propagation', 'Fusion', 'Guidance', 'Strategy', 'Technique', 'Method', 'Model', 'Architecture', 'Machine', 'Descent', 'Policy', 'Graph', 'Tree', 'Sketching', 'Factorization', 'Interpolation', 'Extrapolation', 'Alignment', 'Augmentation', 'Learning', 'Training', 'Modeling', 'Modelling', 'Rollout', 'Gating', 'Mixer', 'Kernel', 'Kernels'].concat([...METRIC_HEADS]));
@@ -31,19 +31,23 @@ export const GENERIC_PHRASE_WORDS = new Set(['Large', 'Language', 'Models', 'Mod
 const STOP_OPENERS = new Set(['The', 'A', 'An', 'Our', 'We', 'This', 'These', 'In', 'On', 'For', 'With', 'By', 'Using', 'Unlike', 'Compared', 'Like', 'Both', 'Each', 'Its', 'Their', 'Moreover', 'However', 'Finally', 'Specifically', 'Furthermore', 'Additionally', 'Notably', 'Thus', 'Hence', 'Then', 'First', 'Second', 'Third', 'Existing', 'Recent', 'Traditional', 'Standard', 'Classic', 'Conventional', 'Vanilla', 'Novel', 'New', 'Original']);
 const CONNECTORS = new Set(['of', 'for', 'with', 'and', 'in', 'on', 'to']);
 
+// Tasks and problem settings are not entities: Click-Through Rate (CTR) prediction, Multi-Label Text Classification (MLTC).
+const TASK_HEAD = /^(?:Classification|Recognition|Comprehension|Answering|Analysis|Detection|Segmentation|Tagging|Parsing|Summarization|Translation|Understanding|Image|Essay Scoring|Extraction|Labeling|Labelling)$/i;
+
 export function typeFromHead(name: string): GoldType {
   const words = name.split(/[\s-]+/);
   const last = words[words.length - 1];
   const lower = last.toLowerCase();
-  if (CAP_DATASET_HEADS.has(last) || DATASET_HEADS.has(lower) || /Bench$|QA$/.test(last)) return 'dataset';
-  if (METRIC_HEADS.has(last) || /^(score|metric)$/.test(lower)) return 'metric';
+  if (CAP_DATASET_HEADS.has(last) || DATASET_HEADS.has(lower) || /Bench$|QA$/.test(last) || /Shared[- ]Task$/i.test(name)) return 'dataset';
+  if (METRIC_HEADS.has(last) || /^(?:score|metric|divergence|distance)$/.test(lower) || name.includes('@')) return 'metric';
   return 'method';
 }
 
 export class MentionSpotter {
   constructor(private readonly lex: Lexicon) {}
 
-  spot(sentence: Sentence, sent: number): Mention[] {
+  /** `rejected` carries, across one paper's sentences, the short forms defined as something that is not an entity. */
+  spot(sentence: Sentence, sent: number, rejected: Set<string> = new Set()): Mention[] {
     const { text, tokens } = sentence;
     const claimed = new Uint8Array(tokens.length);
     const out: Mention[] = [];
@@ -55,11 +59,16 @@ export class MentionSpotter {
       if (claimed[def.start] || claimed[def.end - 1]) continue;
       const m = this.fromAcronym(def, text, tokens, sent);
       if (m) claim(m);
-      else claimed.fill(1, def.shortStart, def.shortEnd);
+      else {
+        claimed.fill(1, def.shortStart, def.shortEnd);
+        if (this.isTask(def)) rejected.add(def.short);
+      }
     }
     for (let i = 0; i < tokens.length; i++) {
-      if (claimed[i] || tokens[i].punct) continue;
-      const m = this.known(text, tokens, i, sent) ?? this.nameLike(text, tokens, i, sent);
+      if (claimed[i] || tokens[i].punct || rejected.has(tokens[i].text)) continue;
+      let m = this.known(text, tokens, i, sent) ?? this.nameLike(text, tokens, i, sent);
+      // Title Case makes every title word look like a name part.
+      if (m?.source === 'lexicon' && !sentence.isTitle) m = this.modifiedEntry(text, tokens, claimed, m);
       if (m && !claimed.subarray(m.start, m.end).some(Boolean)) {
         claim(m);
         i = m.end - 1;
@@ -69,6 +78,10 @@ export class MentionSpotter {
     out.sort((a, b) => a.start - b.start);
     typeFromNeighbours(tokens, out);
     return out;
+  }
+
+  private isTask({ long, short }: AcronymDef): boolean {
+    return TASK_HEAD.test(long.slice(long.lastIndexOf(' ') + 1)) && !this.lex.lookup(long) && !this.lex.lookup(short);
   }
 
   private base(sent: number, tokens: Token[], start: number, end: number, name: string): Mention {
@@ -82,6 +95,7 @@ export class MentionSpotter {
     const longWords = long.split(/\s+/);
     const lastWord = longWords[longWords.length - 1];
     if (!/[A-Z]/.test(long) && /[^s]s$/.test(lastWord) && !/(ss|us|is)$/.test(lastWord)) return null;
+    if (this.isTask(def)) return null;
     if (/^[a-z]/.test(long) && longWords.length === 1 && !/-/.test(long)) return null;
     const m = this.base(sent, tokens, def.start, def.end, long);
     m.alias = short;
@@ -144,18 +158,32 @@ export class MentionSpotter {
       m.type = 'dataset';
       m.alias = `${m.name} ${next.text}`;
     }
-    return m;
+    return m.type === 'dataset' || m.type === 'model' ? withEdition(text, tokens, m) : m;
+  }
+
+  /** "Windowed Rotary Position Embedding": a capitalised word before a listed technique makes a new name of it. */
+  private modifiedEntry(text: string, tokens: Token[], claimed: Uint8Array, m: Mention): Mention {
+    const k = m.start - 1;
+    const prev = tokens[k];
+    if (k < 1 || claimed[k] || m.type !== 'method' || m.end - m.start < 2 || !isCapitalized(prev.text) || STOP_OPENERS.has(prev.text)) return m;
+    if (GENERIC_PHRASE_WORDS.has(prev.text) || this.lex.isGeneric(prev.text) || isStrongName(prev.text) || isModifierCompound(prev.text)) return m;
+    const out = this.base(m.sent, tokens, k, m.end, text.slice(prev.start, tokens[m.end - 1].end));
+    out.source = 'phrase';
+    return out;
   }
 
   private nameLike(text: string, tokens: Token[], i: number, sent: number): Mention | null {
     let raw = tokens[i].text.replace(/['’]s$/, '');
     if (!isStrongName(raw)) return null;
-    if (/[A-Z]s$/.test(raw)) raw = raw.slice(0, -1);
+    // "MFCCs" is MFCC; the plural stays a form of it.
+    const plural = /[A-Z]s$/.test(raw) ? raw : null;
+    if (plural) raw = raw.slice(0, -1);
     if (this.lex.isGeneric(raw) || /^[IVX]+$/.test(raw) || raw.length < 2) return null;
-    if (isModifierCompound(raw) || this.lex.isGeneric(raw.replace(/^[a-z]/, ''))) return null;
+    if (isModifierCompound(raw) || NOT_A_NAME.test(raw) || this.lex.isGeneric(raw.replace(/^[a-z]/, ''))) return null;
     let end = i + 1;
     const next = tokens[end];
     const m = this.base(sent, tokens, i, end, raw);
+    m.type = typeFromHead(raw);
     // A variant of a listed entry keeps its type: ImageNet-64, SemEval-2018.
     const dash = raw.lastIndexOf('-');
     const head = dash > 0 ? this.lex.lookup(raw.slice(0, dash)) : undefined;
@@ -178,7 +206,9 @@ export class MentionSpotter {
     } else if (next && /^(score|metric)$/.test(next.text)) {
       m.type = 'metric';
     }
-    return m;
+    if (m.alias === null && next?.text === 'attention') m.alias = `${raw} attention`;
+    m.alias ??= plural;
+    return withEdition(text, tokens, m);
   }
 
   /** Capitalised multi-word names ending in a technique, dataset or metric head: "Relative Positional Encoding". */
@@ -189,7 +219,8 @@ export class MentionSpotter {
       let lastName = i;
       while (j < tokens.length && !claimed[j]) {
         const t = tokens[j].text;
-        if (isNameWord(t) || /^\d{4}$/.test(t)) lastName = j;
+        // Gerund heads end a name (Multi-Layers Trainable Pooling) though they do not start one.
+        if (isNameWord(t) || TECH_HEADS.has(t) || /^\d{4}$/.test(t)) lastName = j;
         else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text))) break;
         j++;
       }
@@ -204,7 +235,8 @@ export class MentionSpotter {
         i = j;
         continue;
       }
-      if (words.length >= 2 && (TECH_HEADS.has(head) || isData) && !words.every((w) => GENERIC_PHRASE_WORDS.has(w) || DATASET_HEADS.has(w))) {
+      const generic = words.every((w) => GENERIC_PHRASE_WORDS.has(w) || DATASET_HEADS.has(w)) || this.lex.isGeneric(words.join(' '));
+      if (words.length >= 2 && (TECH_HEADS.has(head) || isData) && !generic) {
         const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
         m.source = 'phrase';
         m.type = isData ? 'dataset' : typeFromHead(m.name);
@@ -234,7 +266,30 @@ function isNameWord(t: string): boolean {
   return (isCapitalized(t) && !/^[A-Z][a-z]+ing$/.test(t)) || isStrongName(t);
 }
 
-const MODIFIER_SUFFIX = /-[a-z]{3,}$/;
+const EDITION = /^(?:(?:19|20)\d\d|v?\d+\.\d+)$/;
+
+/**
+ * A year or version after a dataset or model name is part of it: "OpenSubtitles 2018", "UIT-ViQuAD 2.0",
+ * "BabyLM 2025 shared task"; the bare name stays an alias.
+ */
+function withEdition(text: string, tokens: Token[], m: Mention): Mention {
+  const next = tokens[m.end];
+  if (!next || !EDITION.test(next.text) || m.alias) return m;
+  const bare = m.name;
+  m.end++;
+  let head = tokens[m.end];
+  if (head?.text === 'shared' && tokens[m.end + 1]?.text === 'task') m.end += 2;
+  else if (head && DATASET_HEADS.has(head.text)) m.end++;
+  head = tokens[m.end - 1];
+  m.name = text.slice(tokens[m.start].start, head.end);
+  m.alias = m.end - m.start > 2 ? text.slice(tokens[m.start].start, next.end) : bare;
+  if (m.end - m.start > 2 || m.type !== 'model') m.type = m.type === 'model' ? 'model' : 'dataset';
+  return m;
+}
+
+// Hardware (RTX4090, A100-80GB), LaTeX residue (V^topsoftmax, FinnishrightarrowEnglish) and conversions (MHA-to-GQA).
+const NOT_A_NAME = /^(?:RTX|GTX|GeForce|[AHVLT]\d{2,3}\b)|rightarrow|leftarrow|\^top|mathrm|textbf|-to-|-of-/;
+const MODIFIER_SUFFIX = /-(?:[a-z]{3,}|[A-Z][a-z]+ed)$/;
 const MODIFIER_PREFIX = /^[a-z]{3,}-[A-Z]/;
 
 /** LLM-based, VIB-trained, non-BERT, full-KV: adjectives built on a name, not names. */

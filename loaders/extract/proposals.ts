@@ -1,15 +1,15 @@
 // Which mentions a paper introduces: "we propose/introduce/present X", "termed X", "X, a novel ...", "the proposed X",
 // and the name before the colon of the title.
-import { typeFromHead, type Mention } from './mentions.ts';
+import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
 import { isCapitalized, isStrongName, type Sentence, type Token } from './text.ts';
 
 const PROPOSE_CUE =
-  /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|provide[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
-const NAMING_CUE = /\b(?:termed|dubbed|called|named|coined|referred to|known as|abbreviated|denoted|we call it|we name it|we term it|we dub it)(?:\s+as)?\b/gi;
+  /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:\(\w{1,3}\)\s+)?(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|provide[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
+const NAMING_CUE = /\b(?:(?:first|second|third|main|key) contribution is|termed|dubbed|called|named|coined|referred to|known as|abbreviated|denoted|we call it|we name it|we term it|we dub it)(?:\s+as)?\b/gi;
 const COINING_CUE = /\b(?:termed|dubbed|coined|named|denoted)(?:\s+as)?\b/gi;
 // "... and propose X", "to introduce X" in a sentence whose subject is the authors.
 const CHAINED_CUE = /\b(?:and|also|then|further|us to|we then)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
-const AUTHOR_SUBJECT = /\b(?:we|our|this (?:paper|work|study))\b/i;
+const AUTHOR_SUBJECT = /\b(?:we|our|us|this (?:paper|work|study))\b/i;
 const PROPOSED_ADJ = /\b(?:(?:the|our) (?:proposed|resulting|new)|our)\s+$/i;
 const OUR_NOUN = /\b[Oo]ur (?:method|model|approach|framework|system|algorithm|technique|architecture|benchmark|dataset|metric|solution|module|mechanism|pipeline|design|tool)s?,?\s+(?:the\s+|called\s+|named\s+)?$/;
 // A proposal span ends at the first relative clause, preposition or verb-like word after the new name.
@@ -86,12 +86,13 @@ const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to'
 const NAME_HEAD = /^(?:Attention|Transformers?|Former|Retrieval|Retriever|Ranker|Ranking|Encoding|Embeddings?|Network|Memory|Cache|Decoding|Search|Score|Benchmark|Bench|Dataset|Corpus|Net|Model|LM|Mixer|Router|Sampling|Pooling|Heads?|Kernel|Tuning|Prompting|Distillation|Quantization|Compression|Pruning|Selection|Index|Indexing|Sparsity)$/;
 const GENERIC_TITLE_WORD = /^(?:LLMs?|Beyond|Towards?|Rethinking|Revisiting|Understanding|Why|How|When|What|Is|Are|Do|Does|Can|Less|More|Not|No|Meets|Matters)$/;
 
-/** The title's pre-colon name when it reads as a name (PosIR, Landmark Attention, SALE), not a phrase. */
+/** The title's own name: before the colon (PosIR, Landmark Attention, SALE), or a leading technique name (Deep Biaffine Attention for ...). */
 export function titleName(title: string | null): string | null {
   if (!title) return null;
   const m = /^\s*([^:]{2,60}?)\s*:(?:\s+\S|[A-Z])/.exec(title);
-  if (!m) return null;
-  const name = m[1].trim();
+  if (!m) return leadingName(title);
+  // "Sparse Query Attention (SQA): ..." names Sparse Query Attention.
+  const name = m[1].trim().replace(/\s*\([^)]*\)$/, '');
   const words = name.split(/\s+/);
   if (words.length > 5) return null;
   if (words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()) || /^[a-z]/.test(w))) return null;
@@ -102,6 +103,30 @@ export function titleName(title: string | null): string | null {
   return name;
 }
 
+const TITLE_GLUE = /^(?:for|with|in|via|as|on|is|to|and|from|by|:)$|^[A-Z][a-z]+s$/;
+
+/** "Softplus Attention with Re-weighting Boosts ...": 2-4 capitalised words ending in a technique head, then a preposition or verb. */
+function leadingName(title: string): string | null {
+  const words = title.trim().split(/\s+/);
+  let end = 0;
+  while (end < words.length && end < 4 && /^[A-Z]/.test(words[end]) && !FUNCTION_WORDS.has(words[end].toLowerCase())) end++;
+  // The head ends the name; a capitalised verb after it ("Boosts") is not part of it.
+  while (end > 1 && !LEAD_HEAD.test(words[end - 1])) end--;
+  if (end < 2 || end >= words.length || !TITLE_GLUE.test(words[end])) return null;
+  const name = words.slice(0, end);
+  if (/^[A-Z][a-z]+ing$/.test(name[0]) || name.some((w) => GENERIC_TITLE_WORD.test(w) || MODIFIER_WORD.test(w))) return null;
+  if (name.every((w) => GENERIC_PHRASE_WORDS.has(w) || GENERIC_LEAD.test(w))) return null;
+  return name.join(' ');
+}
+
+// Only architecture heads: "Sentence Embeddings for ..." or "Question-Answering Model for ..." describe a task.
+const LEAD_HEAD = /^(?:Attention|Transformers?|Networks?|Nets?|Former|Mechanism|Mixer|Router)$/;
+// Adverbs and hyphenated modifiers (Massively, Event-driven, Bi-directional) describe rather than name.
+const MODIFIER_WORD = /ly$|^[A-Za-z]+-[a-z]+$/;
+const GENERIC_LEAD = /^(?:Efficient|Effective|Scalable|Simple|Fast|Faster|Improved|Better|Robust|Adaptive|Dynamic|Hierarchical|Local|Global|Full|Native|Hybrid|Learned|Learnable|Contextual|Multi-Query|Grouped-Query|Cross|Cross-Attention|Self-Attention|Sparse|Linear)$/;
+
+// "We formalize these with two metrics: 1) ..., 2) ...": a counted list of the paper's own components.
+const LIST_INTRO = /\b(?:two|three|four|five) (?:new |novel |key |main )?[a-z-]+s:/;
 const ENUMERATOR = /^(?:[ivx]{1,4}|[1-9]|[a-e])$/;
 
 /** Tokens right after an enumerator "(i)", ": 2)", "; b)": the start of a listed component. */
@@ -114,18 +139,21 @@ function afterEnumerator(tokens: Token[], at: number): boolean {
 /** Components listed as "(i) X, ... (ii) Y" or "2) X: ..." in a sentence that introduces them. */
 export function enumeratedNames(sentence: Sentence, mentions: Mention[], hasCue: boolean): Mention[] {
   const { tokens } = sentence;
+  hasCue ||= LIST_INTRO.test(sentence.text);
   return mentions.filter((m) => afterEnumerator(tokens, m.start) && (hasCue || tokens[m.end]?.text === ':'));
 }
 
 /** "1) Query-Aware Sparse Pattern Determination: ..." or "1) Globality-pooling attention that ...": an unlisted component name. */
 export function enumeratedPhrases(sentence: Sentence, sent: number, claimed: (i: number) => boolean, hasCue: boolean): Mention[] {
   const { tokens, text } = sentence;
+  hasCue ||= LIST_INTRO.test(text);
   const out: Mention[] = [];
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i - 1].text !== ')' || claimed(i) || !isCapitalized(tokens[i].text) || !afterEnumerator(tokens, i)) continue;
     let j = i;
     while (j < tokens.length && j - i < 6 && !tokens[j].punct && !claimed(j) && !STOPS.has(tokens[j].text)) j++;
-    const next = tokens[j]?.text;
+    let next = tokens[j]?.text;
+    if (next === ',') next = tokens[j + 1]?.text;
     if (j - i < 2 || !(next === ':' || (hasCue && (next === 'that' || next === 'which')))) continue;
     const name = text.slice(tokens[i].start, tokens[j - 1].end);
     if (FUNCTION_WORDS.has(tokens[j - 1].text)) continue;

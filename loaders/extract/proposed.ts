@@ -51,26 +51,37 @@ export function proposedMentions(s: Sentence, sent: number, mentions: Mention[],
   return out;
 }
 
+const LOWER_HEAD = /^(?:score|attention|metric|loss)$/;
 const GENERIC_NAME = /^(?:Large Language Models?|Language Models?|Transformers?|Attention|LLMs?|Vision Transformers?|Neural Networks?)$/;
 const nameWord = (t: string) => isCapitalized(t) || isStrongName(t);
 
 /** An unlisted capitalised name right after a proposal cue: "we propose Recycled Attention, ...". */
 function namePhrase(s: Sentence, sent: number, from: number, to: number): Mention | null {
   const { tokens, text } = s;
+  // The name may follow a short description: "a new pooling strategy, Multi-Layers Trainable Pooling, which ...".
   let i = from;
-  while (i < to && !tokens[i].punct && !nameWord(tokens[i].text) && i - from < 5) i++;
+  while (i < to && (tokens[i].text === ',' || (!tokens[i].punct && !nameWord(tokens[i].text))) && i - from < 6) i++;
   if (i >= to || tokens[i].punct) return null;
   let j = i;
   while (j < to && !tokens[j].punct && nameWord(tokens[j].text)) j++;
   if (j === i) return null;
+  // A lower-case head completes a new name: "a Global-Local score", "DiffQKV attention".
+  if (j < tokens.length && LOWER_HEAD.test(tokens[j].text)) j++;
   const name = text.slice(tokens[i].start, tokens[j - 1].end);
   const next = tokens[j]?.text;
-  // A single plain word is a name only when it stands alone: "we propose Quad, a ...", "We propose Self-Extend to ...".
-  if (j - i === 1 && !isStrongName(name) && !(i === from && name.includes('-')) && next !== undefined && !/^[,(:]$/.test(next)) return null;
+  // A single plain word is a name only when it stands alone: "we propose Quad, a ...", "We propose Self-Extend to ...", "our model, Ziya-Reader".
+  const hyphenName = name.includes('-') && (i === from || /^[A-Z][a-z]+-[A-Z]/.test(name));
+  if (j - i === 1 && !isStrongName(name) && !hyphenName && next !== undefined && !/^[,(:]$/.test(next)) return null;
   if (GENERIC_NAME.test(name) || lexicon().isGeneric(name)) return null;
   // Generic words make a name only without an article: "we introduce Efficient Attention", not "we design an Attention Network".
   if (i > from && tokens.slice(i, j).every((t) => GENERIC_PHRASE_WORDS.has(t.text))) return null;
   return { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
+}
+
+/** An unlisted multi-word name the title also uses is the paper's subject: "... with Regularized Relevance Reward". */
+export function namedInTitle(e: PaperEntity, titleKey: string): boolean {
+  if (e.proposed || e.lex || e.type === 'model' || e.name.split(/[\s-]+/).length < 2) return false;
+  return e.forms.some((f) => f.length >= 6 && titleKey.includes(f));
 }
 
 const VARIANT_SUFFIX = /^(?:base|large|small|tiny|mini|xl|plus|lite|v\d+)$/;
@@ -92,6 +103,6 @@ export function isVariantOf(e: PaperEntity, proposed: PaperEntity[]): boolean {
     }
     // A shared name-like head: S3-Hybrid and S3-Attention.
     const head = p.name.split(/[-\s]+/)[0];
-    return parts.length > 1 && p.name.includes('-') && head === parts[0] && isStrongName(head) && !lexicon().isKnown(head);
+    return parts.length > 1 && p.name.includes('-') && norm(head) === norm(parts[0]) && isStrongName(parts[0]) && !lexicon().isKnown(parts[0]);
   });
 }

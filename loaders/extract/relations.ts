@@ -107,28 +107,30 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
     }
     addUnspotted(c.text, c.spans, entities);
     c.spans.sort((a, b) => a.start - b.start);
-    // A candidate pair needs some entity besides the paper's own.
-    if (c.spans.some((h) => !own.has(h.e)) || new Set(c.spans.map((h) => h.e)).size > 1) {
+    // A candidate pair needs some entity besides the paper's own (or an anaphor: "On top of the algorithm, we build Y").
+    if (c.spans.some((h) => !own.has(h.e)) || new Set(c.spans.map((h) => h.e)).size > 1 || (cues[0].family === 'build' && cues[0].start < 16)) {
       linkSentence(c.text, c.spans, cues, own, primary, recent, (family, from, to, wins) => {
         if (from === to || own.get(to) === from) return;
         if (family === 'build') add(out.buildsOn, 'b', from, to, c.text);
         else add(out.comparedWith, 'c', from, to, c.text, wins ? 'outperforms' : 'compared');
-      });
+      }, proposed);
     }
     named(c.spans);
   }
 
   // Compound names built from other entities' names: MoH-LLaMA3-8B -> LLaMA3-8B, CHM-Corr++ -> CHM-Corr, ConvBERT -> BERT.
   for (const p of proposed) {
-    const parts: Array<{ e: PaperEntity; len: number; form: string }> = [];
+    const parts: Array<{ e: PaperEntity; len: number; form: string; ok: boolean }> = [];
     for (const e of entities) {
-      if (e === p || group(e.type) !== group(p.type) || e.forms.some((f) => p.forms.includes(f))) continue;
-      const len = containedLength(p, e, false, entities);
-      if (len) parts.push({ e, len, form: e.forms.find((f) => f.length === len && p.forms.some((pf) => pf.includes(f)))! });
+      if (e === p || e.forms.some((f) => p.forms.includes(f))) continue;
+      const len = containedLength(p, e, true);
+      if (!len) continue;
+      const form = e.forms.find((f) => f.length === len && p.forms.some((pf) => pf.includes(f)))!;
+      parts.push({ e, len, form, ok: containedLength(p, e, false, entities) > 0 });
     }
     // Keep the largest parts: VAE-BiLSTM, not also the VAE inside it.
     for (const part of parts) {
-      if (parts.some((o) => o !== part && o.len > part.len && o.form.includes(part.form))) continue;
+      if (!part.ok || parts.some((o) => o !== part && o.len > part.len && o.form.includes(part.form))) continue;
       add(out.buildsOn, 'b', p, part.e, p.evidence ?? '');
     }
   }
@@ -200,7 +202,10 @@ function maskParens(text: string): string {
   return out;
 }
 
-function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEntity, PaperEntity>, primary: PaperEntity, recent: PaperEntity, emit: Emit): void {
+const ANAPHOR = /^\s*(?:the|this|our|these)\s+(?:proposed\s+|new\s+)?(?:algorithm|method|mechanism|approach|technique|attention|module|design|framework|architecture|kernel|operator)s?\s*$/i;
+const PLURAL_SUBJECT = /\b(?:two|three|four|five|several|these|both|all)\s+(?:[\w-]+\s+){0,3}?(?:mechanisms|methods|approaches|variants|models|techniques|architectures|attentions|algorithms|modules)\b/i;
+
+function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEntity, PaperEntity>, primary: PaperEntity, recent: PaperEntity, emit: Emit, siblings: PaperEntity[] = []): void {
   const masked = maskParens(text);
   const consumed = new Set<Span>();
   const experiment = EXPERIMENT.test(text);
@@ -210,7 +215,14 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
     let end = scopeEnd(masked, cue.end, next);
     // A proposed mention right after the cue ends the scope unless the cue allows the subject inside it.
     const inScope = here.filter((h) => h.start >= cue.end && h.start < end);
-    if (!inScope.length) return;
+    if (!inScope.length) {
+      // "On top of the algorithm, we build DKernel": the anaphor is the paper's primary contribution.
+      if (cue.family === 'build' && ANAPHOR.test(text.slice(cue.end, end)) && isSentenceInitial(text.slice(0, cue.start))) {
+        const after = here.find((h) => h.start >= end && own.has(h.e));
+        if (after && own.get(after.e) !== primary && text.slice(end, after.start).length < 40) emit('build', own.get(after.e)!, primary, false);
+      }
+      return;
+    }
     let subject: PaperEntity | null = null;
     let explicit = false;
 
@@ -228,7 +240,12 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
       subject = own.get(lastProposed.e)!;
       explicit = true;
     } else if (!subject && selfAt >= 0) {
-      subject = selfReferent(text.slice(selfAt, cue.start), primary, recent);
+      subject = selfReferent(text, selfAt, cue.start, primary, recent);
+      // "the advantages of RCMHA, wherein it exhibits ...": a mid-sentence "it" is the name before it.
+      if (!subject && lastProposed) {
+        subject = own.get(lastProposed.e)!;
+        explicit = true;
+      }
     }
     if (!subject && isSentenceInitial(text.slice(0, cue.start))) {
       // "Compared to X, our method ...", "Based on X, we build Y": the subject follows the scope.
@@ -237,7 +254,7 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
       if (after && (selfAfter < 0 || after.start <= end + selfAfter + 4 + 40)) {
         subject = own.get(after.e)!;
         explicit = true;
-      } else if (selfAfter >= 0) subject = selfReferent(text.slice(end + selfAfter), primary, recent);
+      } else if (selfAfter >= 0) subject = selfReferent(text, end + selfAfter, text.length, primary, recent);
     }
     // "As baselines, X and Y were used": the paper's own method is the one compared.
     if (!subject && cue.baseline) subject = primary;
@@ -249,11 +266,14 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
     if (stop) end = Math.min(end, stop.start);
     for (const h of targets) {
       if (h.start >= end) continue;
-      if (!compatible(cue, subject, h.e) || TASK_TARGET.test(h.e.name)) continue;
+      if (!compatible(cue, subject, h.e, explicit) || TASK_TARGET.test(h.e.name)) continue;
       if (masked[h.start] === ' ' && !asideOk(text, h.start, here)) continue;
       if (cue.weak && (experiment || QUANTITY.test(text.slice(cue.end, cue.end + 24)))) continue;
       consumed.add(h);
       emit(cue.family, subject, h.e, cue.wins);
+      // "three new attention mechanisms that outperform X", "these variants improve upon X": every proposed sibling.
+      if (!explicit && PLURAL_SUBJECT.test(text.slice(Math.max(0, selfAt), cue.start)))
+        for (const sib of siblings) if (sib !== subject && group(sib.type) === group(subject.type)) emit(cue.family, sib, h.e, cue.wins);
     }
   });
 }
@@ -274,15 +294,18 @@ function asideOk(text: string, at: number, here: Span[]): boolean {
 const QUANTITY = /^\s+(?:only\s+|just\s+)?(?:roughly|about|around|approximately|less|fewer|more|half|up\s+to|at\s+most|\d)/i;
 
 /** Methods and models link with each other; datasets with datasets, metrics with metrics; a dataset may be built with a tool. */
-function compatible(cue: Cue, from: PaperEntity, to: PaperEntity): boolean {
+function compatible(cue: Cue, from: PaperEntity, to: PaperEntity, explicit: boolean): boolean {
   const a = group(from.type);
   const b = group(to.type);
-  return a === b || (cue.family === 'build' && a === 'data' && b === 'system');
+  return a === b || (cue.family === 'build' && explicit && a === 'data' && b === 'system');
 }
 
 /** "our benchmark" names the proposed dataset, "it" the entity named last, "we/our method" the primary contribution. */
-function selfReferent(phrase: string, primary: PaperEntity, recent: PaperEntity): PaperEntity {
-  if (/^(?:it|its)\b/i.test(phrase)) return recent;
+function selfReferent(text: string, at: number, to: number, primary: PaperEntity, recent: PaperEntity): PaperEntity | null {
+  if (/^(?:it|its)\b/i.test(text.slice(at, to))) {
+    // "Moreover, it ensures ...": the method of the previous sentences; "While X ..., it ..." is about X.
+    return isSentenceInitial(text.slice(0, at)) ? recent : null;
+  }
   return primary;
 }
 
@@ -311,18 +334,29 @@ function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entiti
       return 0;
     if (TASK_HEAD.test(e.name)) return 0;
     // A bare acronym nobody defines or lists ("GUI") is too thin to be a component.
-    if (!e.lex && !e.aliases.length && /^[A-Z]{2,4}$/.test(e.name)) return 0;
+    if (!e.lex && !e.family && e.type !== 'model' && !e.aliases.length && /^[A-Z]{2,4}$/.test(e.name)) return 0;
   }
   let best = 0;
-  const written = [p.name, ...p.aliases];
+  // Parts are read in the full name: "VAE-BiLSTM" abbreviates p's name, the "VAE" inside it is no part of its own.
+  const written = variant ? [p.name, ...p.aliases] : [p.name];
+  const keys = variant ? p.forms : [norm(p.name)];
   for (const f of e.forms) {
     if (f.length < 3 || f.length <= best) continue;
-    if (!p.forms.some((pf) => pf !== f && pf.length > f.length + 1 && pf.includes(f))) continue;
+    if (!keys.some((pf) => pf !== f && pf.length > f.length + 1 && pf.includes(f))) continue;
     const surfaces = [e.name, ...e.aliases].filter((x) => norm(x) === f);
-    if (written.some((w) => surfaces.some((x) => atBoundary(w, x)))) best = f.length;
+    for (const w of written) {
+      for (const x of surfaces) {
+        if (!atBoundary(w, x)) continue;
+        // "VLSP 2021 - ViMRC Challenge" is the ViMRC challenge itself, not something built on it.
+        if (!variant && p.type === 'dataset' && DATASET_REST.test(w.replace(x, ' '))) continue;
+        best = f.length;
+      }
+    }
   }
   return best;
 }
+
+const DATASET_REST = /\b(?:challenge|benchmark|dataset|corpus|track|suite|task|shared task|leaderboard)\b/i;
 
 const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
 

@@ -1,43 +1,32 @@
-// The Apollo Server instance: schema, caches (APQ + response cache) and error policy.
+// The Apollo Server instance: schema, caches (APQ + response cache), query limits and error policy.
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
+import { observabilityPlugin } from '../observability/apollo-plugin.ts';
+import type { Limits } from '../security/limits.ts';
+import { maskErrors } from '../security/mask-errors.ts';
+import { queryLimits } from '../security/query-limits.ts';
 import type { ApiContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './schema.ts';
 
-/** Error codes raised on purpose; anything else is unexpected and its details stay in the log. */
-const CLIENT_CODES = new Set([
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+export interface ApolloOptions {
+  /** Abuse limits on the query document (depth, cost, aliases, directives, tokens). */
+  limits: Limits;
+  /** Named in the message of TIMEOUT errors. */
+  queryTimeoutMs: number;
+}
 
-// Limits on query shape, so one request cannot make the server walk the whole graph many times over.
-// Field suggestions stay on: the schema is public and the playground benefits from them.
-const armor = new ApolloArmor({
-  maxDepth: { n: 12 },
-  maxAliases: { n: 15 },
-  // Its parse-time check answers 500 to syntax errors; the 1 MB body limit bounds parsing instead.
-  maxTokens: { enabled: false },
-  costLimit: { maxCost: 50_000 },
-  blockFieldSuggestion: { enabled: false },
-}).protect();
-
-export function createApollo(httpServer: Server, logger: Logger): ApolloServer<ApiContext> {
+export function createApollo(httpServer: Server, logger: Logger, opts: ApolloOptions): ApolloServer<ApiContext> {
+  const limits = queryLimits(opts.limits);
   const plugins: ApolloServerPlugin<ApiContext>[] = [
-    ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
+    ...limits.plugins,
+    // Latency and errors in /metrics, the request id on errors, unexpected errors in the log.
+    observabilityPlugin(logger),
     ApolloServerPluginDrainHttpServer({ httpServer }),
     // The playground is our own page (GET /), not Apollo's CDN-hosted landing page.
     ApolloServerPluginLandingPageDisabled(),
@@ -56,13 +45,9 @@ export function createApollo(httpServer: Server, logger: Logger): ApolloServer<A
     includeStacktraceInErrorResponses: false,
     logger,
     plugins,
-    validationRules: armor.validationRules,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
-    formatError(formatted, error) {
-      const code = formatted.extensions?.code;
-      if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
-      logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error while answering a query');
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    },
+    formatError: maskErrors({ queryTimeoutMs: opts.queryTimeoutMs }),
   });
 }

@@ -4,6 +4,13 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config/index.ts';
+import { serveMetrics } from '../observability/metrics.ts';
+import { assignRequestId } from '../observability/request-id.ts';
+import { withStoreMetrics } from '../observability/store-metrics.ts';
+import { loadLimits, type Limits } from '../security/limits.ts';
+import { rateLimit } from '../security/rate-limit.ts';
+import { withQueryTimeout } from '../security/store-timeout.ts';
+import { StoreError } from '../store/errors.ts';
 import type { GraphStore } from '../store/port.ts';
 import { createApollo } from './apollo.ts';
 import { createContext } from './context.ts';
@@ -15,6 +22,7 @@ import { PLAYGROUND_PREFIX, playgroundAssets } from './playground/page.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 const READY_TIMEOUT_MS = 2_000;
+const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 /**
  * An extra GET (and HEAD) route, e.g. `{ path: '/explore', handler: handleExplorer }`. It matches
@@ -28,8 +36,11 @@ export interface Route {
 
 export interface ServerOptions {
   store: GraphStore;
-  config: Pick<Config, 'corsOrigins' | 'production'>;
+  /** Without queryTimeoutMs: 10 s; without rateLimitPerMinute: no rate limit. */
+  config: Pick<Config, 'corsOrigins' | 'production'> & Partial<Pick<Config, 'queryTimeoutMs' | 'rateLimitPerMinute'>>;
   logger?: Logger;
+  /** Abuse limits; by default from the environment (src/security/limits.ts). */
+  limits?: Limits;
   routes?: Route[];
 }
 
@@ -47,9 +58,13 @@ function wantsHtml(req: IncomingMessage): boolean {
   return /\btext\/html\b/.test(String(req.headers.accept ?? ''));
 }
 
-export function createServer({ store, config, logger = pino({ level: 'silent' }), routes = [] }: ServerOptions): ApiServer {
+export function createServer({ store: rawStore, config, logger = pino({ level: 'silent' }), limits = loadLimits(), routes = [] }: ServerOptions): ApiServer {
+  const queryTimeoutMs = config.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  // Every store call is bounded by the query timeout and measured for /metrics.
+  const store = withStoreMetrics(withQueryTimeout(rawStore, queryTimeoutMs));
   const httpServer = createHttpServer();
-  const apollo = createApollo(httpServer, logger);
+  const apollo = createApollo(httpServer, logger, { limits, queryTimeoutMs });
+  const limitRate = rateLimit(config.rateLimitPerMinute ?? 0);
   const playground = playgroundAssets(GRAPHQL_PATH);
   // Production lets browsers keep the vendored bundles for a day; development revalidates them.
   const assetCache = config.production ? 'public, max-age=86400' : 'no-cache';
@@ -61,33 +76,37 @@ export function createServer({ store, config, logger = pino({ level: 'silent' })
     try {
       await Promise.race([
         store.ping(),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('store ping timed out')), READY_TIMEOUT_MS))),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new StoreError('TIMEOUT', 'store ping timed out')), READY_TIMEOUT_MS))),
       ]);
       sendJson(res, 200, { status: 'ready', store: store.kind });
     } catch (err) {
       logger.warn({ err }, 'readiness check failed');
-      sendJson(res, 503, { status: 'unavailable', store: store.kind, reason: (err as Error).message });
+      // The code only: store messages can name hosts and file paths; the log has the rest.
+      sendJson(res, 503, { status: 'unavailable', store: store.kind, reason: err instanceof StoreError ? err.code : 'INTERNAL' });
     } finally {
       clearTimeout(timer);
     }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    assignRequestId(req, res);
     if (applyCors(req, res, config.corsOrigins)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const isGet = req.method === 'GET' || req.method === 'HEAD';
 
     if (path === GRAPHQL_PATH) {
+      if (limitRate(req, res)) return;
       // A browser opening the endpoint gets the playground; clients asking for JSON get GraphQL.
       if (isGet && wantsHtml(req) && !url.searchParams.has('query') && !url.searchParams.has('extensions')) {
         return sendAsset(req, res, playground.page, 'no-cache');
       }
-      return handleGraphQL(apollo, context, hot, req, res, url.search);
+      return handleGraphQL(apollo, context, hot, req, res, url.search, limits);
     }
     if (!isGet) return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return ready(res);
+    if (path === '/metrics') return serveMetrics(req, res);
     if (path === '/') return sendAsset(req, res, playground.page, 'no-cache');
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     if (path.startsWith(PLAYGROUND_PREFIX)) {

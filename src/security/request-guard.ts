@@ -29,7 +29,7 @@ export function tooLargeBody(limits: Pick<Limits, 'maxBodyBytes'>, size?: number
 export function operationRefusal(body: unknown, limits: Pick<Limits, 'maxQueryBytes'>): Refusal | null {
   if (Array.isArray(body)) {
     const d = { limit: 'batch' as const, max: 1, value: body.length };
-    return { status: 400, error: limitError('batch of operations', d, BAD_REQUEST) };
+    return { status: 400, error: limitError('batch size', d, BAD_REQUEST) };
   }
   const query = typeof body === 'string' ? body : (body as { query?: unknown } | null)?.query;
   if (typeof query !== 'string') return null;

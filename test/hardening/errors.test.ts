@@ -46,7 +46,8 @@ describe('error masking (production)', () => {
   });
 
   it('makes up a request id when the client sends none or a malformed one', async () => {
-    for (const headers of [{}, { 'x-request-id': 'has spaces and "quotes"' }, { 'x-request-id': 'x'.repeat(200) }]) {
+    const variants: Record<string, string>[] = [{}, { 'x-request-id': 'has spaces and "quotes"' }, { 'x-request-id': 'x'.repeat(200) }];
+    for (const headers of variants) {
       const res = await query(server.graphqlUrl, '{ stats { papers } }', undefined, headers);
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -59,9 +60,6 @@ describe('error masking (production)', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/Cannot query field "nope" on type "Method"/);
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', requestId: 'typo-1' });
-
-    const missing = await query(server.graphqlUrl, '{ paper(id: "paper:nothing-here") { title } }');
-    expect(missing.body.errors?.[0]?.extensions?.code ?? 'none').toMatch(/NOT_FOUND|none/);
   });
 
   it('answers other routes with the request id header too', async () => {

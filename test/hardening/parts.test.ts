@@ -1,6 +1,7 @@
 // The hardening parts on their own: the rate limiter's window, page sizes for the cost rule, the
 // store wrappers (timeout, metrics) around a real embedded store.
-import { buildASTSchema, parse, print } from 'graphql';
+import { createRequire } from 'node:module';
+import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/api/schema.ts';
 import { registry } from '../../src/observability/metrics.ts';
@@ -26,6 +27,8 @@ describe('RateLimiter', () => {
 });
 
 describe('withPageSizes', () => {
+  // The graphql build Apollo uses, as withPageSizes expects (see query-limits.ts).
+  const { buildASTSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
   const schema = buildASTSchema(loadTypeDefs(), { assumeValidSDL: true });
 
   it('makes every page size a literal: given, from a variable or its default, or the schema default', () => {

@@ -2,6 +2,7 @@
 // Loaders are keyed by node id, one loader per (relationship type, direction); fields that need
 // only some labels filter the loaded rows, so e.g. Paper.methods and Paper.models share one call.
 import DataLoader from 'dataloader';
+import { observeBatchSize } from '../../observability/metrics.ts';
 import type { RelType } from '../../model/graph.ts';
 import type { Direction, GraphStore, NeighbourRow, NodeRow } from '../../store/port.ts';
 
@@ -13,9 +14,13 @@ export interface Loaders {
 }
 
 export function createLoaders(store: GraphStore): Loaders {
-  const node = new DataLoader<string, NodeRow | null>((ids) => store.nodesByIds(ids));
+  const node = new DataLoader<string, NodeRow | null>((ids) => {
+    observeBatchSize('node', ids.length);
+    return store.nodesByIds(ids);
+  });
 
   const paperCount = new DataLoader<string, number>(async (ids) => {
+    observeBatchSize('paperCount', ids.length);
     const counts = await store.paperCounts(ids);
     return ids.map((id) => counts.get(id) ?? 0);
   });
@@ -26,6 +31,7 @@ export function createLoaders(store: GraphStore): Loaders {
     let loader = byRel.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
+        observeBatchSize(`neighbours:${key}`, ids.length);
         const rows = await store.neighbours(ids, type, direction);
         const grouped = new Map<string, NeighbourRow[]>(ids.map((id) => [id, []]));
         for (const row of rows) {

@@ -1,11 +1,14 @@
 // CORS for browser clients (dashboards on other origins): origins from config, `*` for any.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const ALLOW_HEADERS = 'content-type, accept, apollo-require-preflight, x-apollo-operation-name, apollo-query-plan-experimental';
+const ALLOW_HEADERS = 'content-type, accept, apollo-require-preflight, x-apollo-operation-name, apollo-query-plan-experimental, x-request-id';
+// Browser clients may read these: the id to quote in a bug report, when to retry after a 429.
+const EXPOSE_HEADERS = 'x-request-id, retry-after';
 
 /** Sets CORS headers; answers a preflight request itself and returns true then. */
 export function applyCors(req: IncomingMessage, res: ServerResponse, origins: string[]): boolean {
   const origin = req.headers.origin;
+  res.setHeader('access-control-expose-headers', EXPOSE_HEADERS);
   if (origins.includes('*')) {
     res.setHeader('access-control-allow-origin', '*');
   } else {

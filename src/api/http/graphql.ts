@@ -1,11 +1,12 @@
 // Bridges Node's `http` request/response to Apollo Server's executeHTTPGraphQLRequest.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { sendRefusal } from '../../security/refuse.ts';
+import { bodySizeRefusal, operationRefusal, tooLargeBody } from '../../security/request-guard.ts';
+import type { Limits } from '../../security/limits.ts';
 import type { ApiContext } from '../context.ts';
 import { HotCache } from './hot-cache.ts';
 import { BodyTooLarge, readBody, sendJson } from './respond.ts';
-
-export const MAX_BODY_BYTES = 1_000_000;
 
 function requestError(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
@@ -36,13 +37,16 @@ export async function handleGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   search: string,
+  limits: Pick<Limits, 'maxBodyBytes' | 'maxQueryBytes'>,
 ): Promise<void> {
   let text: string | undefined;
   if (req.method === 'POST') {
+    const declaredTooLarge = bodySizeRefusal(req.headers['content-length'], limits);
+    if (declaredTooLarge) return sendRefusal(res, declaredTooLarge);
     try {
-      text = await readBody(req, MAX_BODY_BYTES);
+      text = await readBody(req, limits.maxBodyBytes);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return requestError(res, 413, err.message);
+      if (err instanceof BodyTooLarge) return sendRefusal(res, tooLargeBody(limits));
       throw err;
     }
   }
@@ -68,6 +72,9 @@ export async function handleGraphQL(
       return requestError(res, 400, 'Request body is not valid JSON');
     }
   }
+  // Batches and oversized query text are refused before Apollo parses anything.
+  const refused = operationRefusal(req.method === 'POST' ? body : new URLSearchParams(search).get('query'), limits);
+  if (refused) return sendRefusal(res, refused);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context,

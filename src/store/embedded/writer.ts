@@ -18,7 +18,7 @@ import { KuzuFile } from './kuzu.ts';
 import { COLUMN_TYPES, MIGRATION_TABLE } from './schema.ts';
 import type { Release } from './lock.ts';
 
-const WRITER_BUFFER_POOL = 768 * 1024 * 1024;
+const WRITER_BUFFER_POOL = 512 * 1024 * 1024;
 // COPY takes its file path as a literal; refuse paths that could break out of the quotes.
 const SAFE_PATH = /^[^'\\\n\r]+$/;
 
@@ -206,7 +206,7 @@ export class GenerationWriter implements GraphWriter {
     const baseTo = this.base.get(g.toLabel)!;
     const maybeOld = candidates.filter((r) => baseFrom.has(r.from) && baseTo.has(r.to));
     if (maybeOld.length === 0) return candidates;
-    const text = `MATCH (a:${label(g.fromLabel)})-[:${relType(g.type)}]->(b:${label(g.toLabel)}) WHERE a.id IN $ids RETURN a.id AS f, b.id AS t`;
+    const text = `UNWIND $ids AS i MATCH (a:${label(g.fromLabel)})-[:${relType(g.type)}]->(b:${label(g.toLabel)}) WHERE a.id = i RETURN a.id AS f, b.id AS t`;
     const existing = new Set(
       (await this.db.query(text, { ids: [...new Set(maybeOld.map((r) => r.from))] })).map((r) => `${String(r.f)}\u0000${String(r.t)}`),
     );
