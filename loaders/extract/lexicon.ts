@@ -40,6 +40,7 @@ export class Lexicon {
   readonly entries: LexEntry[] = [];
   private readonly byKey = new Map<string, AliasRec[]>();
   private readonly prefixes = new Set<string>();
+  private readonly lowerStarts = new Uint8Array(128 * 128);
   private readonly families = new Map<string, FamilyPrefix[]>();
   readonly suffixWords: Set<string>;
   readonly notSuffixes: Set<string>;
@@ -66,6 +67,7 @@ export class Lexicon {
         const key = prefix.slice(0, 2).toLowerCase();
         const list = this.families.get(key) ?? [];
         list.push({ prefix, family: fam.family, cs: !!fam.cs });
+        if (!fam.cs) this.markLowerStart(norm(prefix));
         list.sort((a, b) => b.prefix.length - a.prefix.length);
         this.families.set(key, list);
       }
@@ -93,7 +95,12 @@ export class Lexicon {
       list.push({ entry, alias, exactCase });
       this.byKey.set(key, list);
       for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
+      if (!hasUpper(alias)) this.markLowerStart(key);
     }
+  }
+
+  private markLowerStart(key: string): void {
+    this.lowerStarts[pairIndex(key)] = 1;
   }
 
   /** Entry whose name or alias has this matching key (any case). */
@@ -163,6 +170,14 @@ export class Lexicon {
     return null;
   }
 
+  /**
+   * Cheap pre-test for a token without capitals: lower-case text only matches lower-case aliases and case-blind model
+   * families, whose first two characters are marked in a table; most tokens fail here without a hash lookup.
+   */
+  couldStartLower(t: Token): boolean {
+    return this.lowerStarts[pairIndex(t.norm)] === 1 && (this.prefixes.has(t.norm) || this.families.has(t.norm.slice(0, 2)));
+  }
+
   /** A listed name or a model family name: "RoBERTa", "BM25". */
   isKnown(text: string): boolean {
     return !!this.lookup(text) || !!this.familyOf(text);
@@ -174,6 +189,13 @@ export class Lexicon {
     const key = norm(text);
     return this.genericKeys.has(key) || (key.endsWith('s') && this.genericKeys.has(key.slice(0, -1)));
   }
+}
+
+/** Slot of a key's first two characters (ASCII; anything else shares slot 0). */
+function pairIndex(key: string): number {
+  const a = key.charCodeAt(0);
+  const b = key.length > 1 ? key.charCodeAt(1) : 0;
+  return a < 128 && b < 128 ? a * 128 + b : 0;
 }
 
 export const SIZE_RE = /^\d+(?:\.\d+)?(?:x\d+)?[BMKTb]$/;

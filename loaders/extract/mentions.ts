@@ -65,8 +65,10 @@ export class MentionSpotter {
       }
     }
     for (let i = 0; i < tokens.length; i++) {
-      if (claimed[i] || tokens[i].punct || rejected.has(tokens[i].text)) continue;
-      let m = this.known(text, tokens, i, sent) ?? this.nameLike(text, tokens, i, sent);
+      const t = tokens[i];
+      // Name-like tokens need a capital; a token neither capitalised nor starting a listed name is skipped at once.
+      if (claimed[i] || t.punct || (!t.upper && !this.lex.couldStartLower(t)) || rejected.has(t.text)) continue;
+      let m = this.known(text, tokens, i, sent) ?? (t.upper ? this.nameLike(text, tokens, i, sent) : null);
       // Title Case makes every title word look like a name part.
       if (m?.source === 'lexicon' && !sentence.isTitle) m = this.modifiedEntry(text, tokens, claimed, m);
       if (m && !claimed.subarray(m.start, m.end).some(Boolean)) {
@@ -214,7 +216,7 @@ export class MentionSpotter {
   /** Capitalised multi-word names ending in a technique, dataset or metric head: "Relative Positional Encoding". */
   private *phrases(text: string, tokens: Token[], claimed: Uint8Array, sent: number): Generator<Mention> {
     for (let i = 0; i < tokens.length; i++) {
-      if (claimed[i] || !isNameWord(tokens[i].text)) continue;
+      if (claimed[i] || !tokens[i].upper || !isNameWord(tokens[i].text)) continue;
       let j = i + 1;
       let lastName = i;
       while (j < tokens.length && !claimed[j]) {

@@ -78,9 +78,9 @@ function namePhrase(s: Sentence, sent: number, from: number, to: number): Mentio
   return { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
 }
 
-/** An unlisted multi-word name the title also uses is the paper's subject: "... with Regularized Relevance Reward". */
+/** An unlisted name the abstract defines with an acronym and the title repeats: "... with Regularized Relevance Reward". */
 export function namedInTitle(e: PaperEntity, titleKey: string): boolean {
-  if (e.proposed || e.lex || e.type === 'model' || e.name.split(/[\s-]+/).length < 2) return false;
+  if (e.proposed || e.lex || e.type === 'model' || e.type === 'dataset' || !e.aliases.length || !/^[A-Z]/.test(e.name)) return false;
   return e.forms.some((f) => f.length >= 6 && titleKey.includes(f));
 }
 

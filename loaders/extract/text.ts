@@ -8,6 +8,8 @@ export interface Token {
   /** Lower-cased, everything outside a-z0-9 removed: the matching key. */
   norm: string;
   punct: boolean;
+  /** Has a capital letter somewhere: only such tokens can be name-like (computed once, the rules ask often). */
+  upper: boolean;
 }
 
 export interface Sentence {
@@ -45,7 +47,15 @@ export function tokenize(sentence: string): Token[] {
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const t = m[0];
     const punct = t.length === 1 && '(),;:"“”'.includes(t);
-    tokens.push({ text: t, start: m.index, end: m.index + t.length, norm: punct ? '' : norm(t), punct });
+    // One pass over the characters: most tokens are plain lower-case words whose key is the word itself.
+    let upper = false;
+    let plain = true;
+    for (let k = 0; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      if (c >= 65 && c <= 90) upper = true;
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) plain = false;
+    }
+    tokens.push({ text: t, start: m.index, end: m.index + t.length, norm: punct ? '' : plain ? t : norm(t), punct, upper });
   }
   return tokens;
 }
@@ -59,17 +69,40 @@ export const isUpper = (c: string) => UPPER.test(c);
 
 /** Inner capitals or digits mark a name-like token: ZipVL, GPT-4, T2Ranking, S^3-Attention, iHVP (not Top-1, 4-bit, Multi-Head). */
 export function isStrongName(t: string): boolean {
-  if (!/^[A-Za-z\u00C0-\u024F]/.test(t)) return false;
-  if (/[\^+]/.test(t)) return /^[A-Z]/.test(t);
-  if (!/[A-Z]/.test(t)) return false;
-  const uppers = t.replace(/[^A-Z]/g, '').length;
-  for (const p of t.split(/[-_.'’]/)) {
-    if (/[A-Z]/.test(p.slice(1))) return true;
-    if (/[0-9]/.test(p) && (/[A-Za-z]/.test(p) || uppers >= 2)) return true;
+  // A character scan instead of regexes and split: this runs for every capitalised token.
+  const c0 = t.charCodeAt(0);
+  if (!(isLetter(c0) || (c0 >= 0xc0 && c0 <= 0x24f))) return false;
+  let uppers = 0;
+  let special = false;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 65 && c <= 90) uppers++;
+    else if (c === 94 || c === 43) special = true;
+  }
+  if (special) return c0 >= 65 && c0 <= 90;
+  if (!uppers) return false;
+  // Per part between - _ . ' ’: a capital after its first letter, or a digit beside letters (or among several capitals).
+  let partStart = 0;
+  let letter = false;
+  let digit = false;
+  for (let k = 0; k <= t.length; k++) {
+    const c = k < t.length ? t.charCodeAt(k) : 45;
+    if (c === 45 || c === 95 || c === 46 || c === 39 || c === 0x2019) {
+      if (digit && (letter || uppers >= 2)) return true;
+      partStart = k + 1;
+      letter = digit = false;
+    } else if (c >= 48 && c <= 57) digit = true;
+    else if (isLetter(c)) {
+      letter = true;
+      if (c <= 90 && k > partStart) return true;
+    }
   }
   return false;
 }
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 export function isCapitalized(t: string): boolean {
-  return /^[A-Z]/.test(t);
+  const c = t.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }

@@ -120,7 +120,7 @@ export function createServer({ store: rawStore, config, logger = pino({ level: '
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
-      logger.error({ err, url: req.url }, 'request failed');
+      logger.error({ err, url: req.url, requestId: res.getHeader('x-request-id') }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
       else res.destroy();
     });

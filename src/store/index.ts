@@ -1,8 +1,6 @@
-// Opens the configured graph store.
+// Opens the configured graph store; each adapter (and its driver) is loaded only when chosen.
 import type { Config } from '../config/index.ts';
-import { EmbeddedStore } from './embedded/store.ts';
 import { defaultMigrationsDir } from './migrations.ts';
-import { Neo4jStore } from './neo4j/store.ts';
 import type { GraphStore } from './port.ts';
 
 export { StoreError, type StoreErrorCode } from './errors.ts';
@@ -15,7 +13,11 @@ export interface OpenStoreOptions {
 }
 
 export async function openStore(config: Config, opts: OpenStoreOptions = {}): Promise<GraphStore> {
-  const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir(config.store);
-  if (config.store === 'neo4j') return Neo4jStore.connect(config, { readOnly: opts.readOnly ?? false, migrationsDir });
-  return new EmbeddedStore(config, { readOnly: opts.readOnly ?? false, migrationsDir });
+  const settings = { readOnly: opts.readOnly ?? false, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(config.store) };
+  if (config.store === 'neo4j') {
+    const { Neo4jStore } = await import('./neo4j/store.ts');
+    return Neo4jStore.connect(config, settings);
+  }
+  const { EmbeddedStore } = await import('./embedded/store.ts');
+  return new EmbeddedStore(config, settings);
 }

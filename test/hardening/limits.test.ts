@@ -1,5 +1,6 @@
 // Abusive requests against the real server over HTTP: each is refused with a message naming the
 // limit and the value, and the server answers the next normal query.
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, type SeedGraph } from '../api/helpers.ts';
 import { post, query, serve, type Answer, type Served } from './server.ts';
@@ -92,6 +93,17 @@ describe('query shape limits', () => {
     const path = await query(server.graphqlUrl, '{ path(from: "method:snapkv", to: "method:pyramidkv", maxHops: 10) { nodes { id } } }');
     expect(path.body.errors[0].message).toBe('Invalid argument "maxHops": must be between 1 and 6 (got 10)');
     await stillServes();
+  });
+});
+
+describe('ordinary clients', () => {
+  it('pass the limits: the playground\'s introspection query and a dashboard page of 100', async () => {
+    const introspection = await query(server.graphqlUrl, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(introspection.status).toBe(200);
+    expect(introspection.body.data.__schema.queryType.name).toBe('Query');
+    const page = await query(server.graphqlUrl, '{ papers(first: 100) { totalCount edges { node { id title methods { id name } benchmarks { id name } } } } }');
+    expect(page.body.errors).toBeUndefined();
+    expect(page.body.data.papers.edges.length).toBe(100);
   });
 });
 

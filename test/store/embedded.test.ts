@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { openStore, StoreError } from '../../src/store/index.ts';
+import type { EmbeddedStore } from '../../src/store/embedded/store.ts';
 import { corpusA, corpusB } from './fixtures.ts';
 
 const dirs: string[] = [];
@@ -105,6 +106,21 @@ describe('embedded data directory', () => {
       expect(existsSync(join(dir, 'lock'))).toBe(false);
     } finally {
       await store.close();
+    }
+  });
+
+  it('a query running past queryTimeoutMs fails with TIMEOUT', async () => {
+    const dir = dataDir();
+    const writer = await openStore(config(dir));
+    await writer.migrate();
+    await writer.close();
+    const reader = (await openStore({ ...config(dir), queryTimeoutMs: 5 }, { readOnly: true })) as EmbeddedStore;
+    try {
+      const err = await rejection(reader.read('UNWIND range(1, 3000) AS x UNWIND range(1, 3000) AS y UNWIND range(1, 30) AS z WITH x, y, z WHERE (x * y + z) % 7 = 0 RETURN count(*) AS n'));
+      expect(err.code).toBe('TIMEOUT');
+      expect(err.message).toBe('query timed out after 5 ms');
+    } finally {
+      await reader.close();
     }
   });
 

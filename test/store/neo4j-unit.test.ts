@@ -8,10 +8,11 @@ import { decodeValue, encodeParams, neo4jError } from '../../src/store/neo4j/cli
 import { escapeLucene } from '../../src/store/neo4j/dialect.ts';
 
 const URI = 'neo4j://db.example:7687';
+const driverError = (message: string, code: string) => new Neo4jError(message, code, '50N42', 'error: general processing exception');
 
 describe('neo4j error mapping', () => {
   it('an unreachable server becomes one UNAVAILABLE line naming the URI and cause', () => {
-    const err = neo4jError(new Neo4jError('Could not perform discovery.\nNo routing servers available.', 'ServiceUnavailable'), URI);
+    const err = neo4jError(driverError('Could not perform discovery.\nNo routing servers available.', 'ServiceUnavailable'), URI);
     expect(err).toBeInstanceOf(StoreError);
     expect(err.code).toBe('UNAVAILABLE');
     expect(err.message).toBe(`Neo4j at ${URI} is unreachable: Could not perform discovery. No routing servers available.`);
@@ -19,7 +20,7 @@ describe('neo4j error mapping', () => {
 
   it('a wrong password becomes one UNAVAILABLE line about credentials', () => {
     const err = neo4jError(
-      new Neo4jError('The client is unauthorized due to authentication failure.', 'Neo.ClientError.Security.Unauthorized'),
+      driverError('The client is unauthorized due to authentication failure.', 'Neo.ClientError.Security.Unauthorized'),
       URI,
     );
     expect(err.code).toBe('UNAVAILABLE');
@@ -28,7 +29,7 @@ describe('neo4j error mapping', () => {
 
   it('a transaction timeout becomes TIMEOUT', () => {
     const err = neo4jError(
-      new Neo4jError('The transaction has been terminated.', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'),
+      driverError('The transaction has been terminated.', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'),
       URI,
       5000,
     );

@@ -22,6 +22,7 @@ const PARAM_RE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export class KuzuFile {
   private next = 0;
+  private closed = false;
 
   private constructor(
     readonly path: string,
@@ -75,6 +76,8 @@ export class KuzuFile {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all(this.slots.map((s) => s.tail.catch(() => undefined)));
     for (const s of this.slots) await s.conn.close().catch(() => undefined);
     await this.db.close();

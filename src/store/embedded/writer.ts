@@ -100,21 +100,29 @@ export class GenerationWriter implements GraphWriter {
   commit(): Promise<void> {
     return this.serial(async () => {
       this.assertOpen();
+      this.state = 'done';
       try {
         await createFtsIndexes(this.db);
         await this.db.exec('CHECKPOINT');
         await this.db.close();
         this.dir.publish(this.generation);
-        this.state = 'done';
-        this.dir.removeStaleGenerations();
+        this.removeStaleGenerations();
       } catch (err) {
-        this.state = 'failed';
         await this.discard();
         throw err instanceof StoreError ? err : new StoreError('INTERNAL', `commit failed: ${messageOf(err)}`, { cause: err });
       } finally {
         this.release();
       }
     });
+  }
+
+  /** Best effort: the graph is already published, and the next writer removes what is left. */
+  private removeStaleGenerations(): void {
+    try {
+      this.dir.removeStaleGenerations();
+    } catch {
+      // Left for the next load.
+    }
   }
 
   abort(): Promise<void> {
