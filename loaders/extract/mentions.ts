@@ -57,7 +57,7 @@ export class MentionSpotter {
     };
     for (const def of findAcronymDefs(text, tokens)) {
       if (claimed[def.start] || claimed[def.end - 1]) continue;
-      const m = this.fromAcronym(def, text, tokens, sent);
+      const m = this.fromAcronym(def, tokens, sent);
       if (m) claim(m);
       else {
         claimed.fill(1, def.shortStart, def.shortEnd);
@@ -90,7 +90,7 @@ export class MentionSpotter {
     return { sent, start, end, charStart: tokens[start].start, name, alias: null, type: 'method', source: 'name', typeKnown: false, family: null, parameters: null, lex: null };
   }
 
-  private fromAcronym(def: AcronymDef, text: string, tokens: Token[], sent: number): Mention | null {
+  private fromAcronym(def: AcronymDef, tokens: Token[], sent: number): Mention | null {
     const { long, short } = def;
     const lex = this.lex;
     if (lex.isGeneric(short) || lex.isGeneric(long) || /[A-Z]s$/.test(short)) return null;

@@ -9,7 +9,7 @@ const NAMING_CUE = /\b(?:(?:first|second|third|main|key) contribution is|termed|
 const COINING_CUE = /\b(?:termed|dubbed|coined|named|denoted)(?:\s+as)?\b/gi;
 // "... and propose X", "to introduce X" in a sentence whose subject is the authors.
 const CHAINED_CUE = /\b(?:and|also|then|further|us to|we then)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
-const AUTHOR_SUBJECT = /\b(?:we|our|us|this (?:paper|work|study))\b/i;
+const AUTHOR_SUBJECT = /\b(?:we|our|us|this (?:paper|work|study|article|report|letter|thesis)|the (?:paper|authors?))\b/i;
 const PROPOSED_ADJ = /\b(?:(?:the|our) (?:proposed|resulting|new)|our)\s+$/i;
 const OUR_NOUN = /\b[Oo]ur (?:method|model|approach|framework|system|algorithm|technique|architecture|benchmark|dataset|metric|solution|module|mechanism|pipeline|design|tool)s?,?\s+(?:the\s+|called\s+|named\s+)?$/;
 // A proposal span ends at the first relative clause, preposition or verb-like word after the new name.
@@ -20,8 +20,9 @@ const APPOSITION = /^\s*(?:\(|,)?\s*(?:is\s+)?(?:an?|the first|the)\s+(?:\S+\s+)
 export function proposalSpans(sentence: Sentence): Array<[number, number]> {
   const { text, tokens } = sentence;
   const spans: Array<[number, number]> = [];
-  // Without the authors as subject, "called X" or "referred to as X" usually names someone else's idea.
-  const cues = AUTHOR_SUBJECT.test(text) ? [PROPOSE_CUE, NAMING_CUE, CHAINED_CUE] : [PROPOSE_CUE, COINING_CUE];
+  // Without the authors as subject, "called X" or "referred to as X" usually names someone else's idea (and no
+  // "we propose" cue can match, which saves its regex).
+  const cues = AUTHOR_SUBJECT.test(text) ? [PROPOSE_CUE, NAMING_CUE, CHAINED_CUE] : [COINING_CUE];
   for (const re of cues) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

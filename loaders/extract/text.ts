@@ -18,15 +18,49 @@ export interface Sentence {
   isTitle: boolean;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Sentence ends, following the Unicode sentence-break rules (UAX #29) that Intl.Segmenter applies, hand-coded because
+// Intl.Segmenter costs more than all of tokenisation: a terminator, closing quotes/brackets, then spaces.
+const TERMINATOR = /(?:[.!?]+["'”’)\]]*)+[ \t]*|[\r\n]+/g;
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    const s = segment.trim();
-    if (s) out.push(s);
+  let from = 0;
+  TERMINATOR.lastIndex = 0;
+  for (let m = TERMINATOR.exec(text); m; m = TERMINATOR.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end >= text.length || !breaksAfter(text, m[0], m.index, end)) continue;
+    pushTrimmed(out, text.slice(from, end));
+    from = end;
   }
+  pushTrimmed(out, text.slice(from));
   return out;
+}
+
+function pushTrimmed(out: string[], s: string): void {
+  const t = s.trim();
+  if (t) out.push(t);
+}
+
+/** No break before a comma-like continuation, nor after a full stop when the next letter is lower case ("e.g. the"). */
+function breaksAfter(text: string, terminator: string, at: number, next: number): boolean {
+  const c = text.charCodeAt(next);
+  if (c === 44 || c === 59 || c === 58) return false;
+  const first = terminator.charCodeAt(0);
+  if (first === 13 || first === 10) return true;
+  const spaced = terminator.endsWith(' ') || terminator.endsWith('\t');
+  if (!spaced && first === 46) {
+    // "GPT-4.In this work" breaks; "3.5", "e.g.", "U.S.", "ability.We" do not.
+    const before = text.charCodeAt(at - 1);
+    return c >= 65 && c <= 90 && !isLetter(before) && terminator === '.';
+  }
+  if (terminator.includes('?') || terminator.includes('!')) return true;
+  for (let k = next; k < text.length; k++) {
+    const d = text.charCodeAt(k);
+    if (d === 46 || d === 33 || d === 63 || d === 10 || d === 13) return true;
+    const ch = text[k];
+    if (ch.toLowerCase() !== ch.toUpperCase()) return ch === ch.toUpperCase();
+  }
+  return true;
 }
 
 // Words keep inner hyphens, dots, carets, apostrophes and trailing pluses (Llama-3.1-8B, S^3-Attention, CHM-Corr++);

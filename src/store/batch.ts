@@ -125,7 +125,7 @@ export async function prepareBatch(batch: GraphBatch, existing: ExistingIds): Pr
     if (prev) {
       prev.evidence ??= orNull(r.evidence);
       prev.paperId ??= orNull(r.paperId);
-      prev.outcome = orNull(r.outcome) ?? prev.outcome;
+      prev.outcome ??= orNull(r.outcome);
       continue;
     }
     const row: RelRow = { from: r.from, to: r.to, evidence: orNull(r.evidence), paperId: orNull(r.paperId), outcome: orNull(r.outcome) };

@@ -123,7 +123,7 @@ describe('routes and request errors', () => {
 
   it('never sends stack traces, and hides unexpected errors behind a generic message', async () => {
     const res = await gql(server.graphqlUrl, '{ papers(first: -1) { totalCount } }');
-    expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    expect(res.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first', requestId: expect.any(String) });
     const broken = await startServer(
       new Proxy(graph.store, {
         get: (t, p, r) => (p === 'counts' ? () => Promise.reject(new Error('MATCH (n) secret cypher')) : Reflect.get(t, p, r)),

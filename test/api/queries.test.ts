@@ -241,7 +241,7 @@ describe('errors', () => {
     ];
     for (const [query, argumentName, message] of cases) {
       const res = await gql(server.graphqlUrl, query);
-      expect(res.errors?.[0]?.extensions, query).toEqual({ code: 'BAD_USER_INPUT', argumentName });
+      expect(res.errors?.[0]?.extensions, query).toEqual({ code: 'BAD_USER_INPUT', argumentName, requestId: expect.any(String) });
       expect(res.errors![0]!.message).toMatch(message);
     }
   });

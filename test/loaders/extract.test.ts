@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractPaper, toGoldRecord } from '../../loaders/extract/index.ts';
+import { extractPaper, taxonomy, toGoldRecord } from '../../loaders/extract/index.ts';
 import { findAcronymDefs } from '../../loaders/extract/acronyms.ts';
 import { titleName } from '../../loaders/extract/proposals.ts';
-import { tokenize } from '../../loaders/extract/text.ts';
+import { splitSentences, tokenize } from '../../loaders/extract/text.ts';
 
 const ex = (abstract: string, title: string | null = null) => extractPaper({ title, abstract });
 const names = (abstract: string, title: string | null = null) => ex(abstract, title).entities.map((e) => e.name);
@@ -115,5 +115,107 @@ describe('gold record', () => {
   it('is deterministic', () => {
     const a = 'We introduce Mosaic Heads (MH), compared with GQA on LongBench using Mistral-7B.';
     expect(ex(a)).toEqual(ex(a));
+  });
+});
+
+describe('acronym forms', () => {
+  const defs = (s: string) => findAcronymDefs(s, tokenize(s)).map((d) => [d.long, d.short]);
+
+  it('reads digits and powers as repeated letters', () => {
+    expect(defs('We add a Decayed Decoder Gate (D2G) to each block.')).toEqual([['Decayed Decoder Gate', 'D2G']]);
+    expect(defs('We train with a Robust Ranking Regulariser (R^3) loss.')).toEqual([['Robust Ranking Regulariser', 'R^3']]);
+  });
+
+  it('reads quoted long forms and dash definitions', () => {
+    expect(defs('The "Needle in a Bale" (NiaB) test asks for one fact.')).toEqual([['Needle in a Bale', 'NiaB']]);
+    expect(defs('We present TOAST - Token Order Aware Sparse Transformer, a new layer.')).toEqual([['Token Order Aware Sparse Transformer', 'TOAST']]);
+  });
+
+  it('does not take a listed acronym for a different long form', () => {
+    const e = entity('We propose the Gated Axial Transformer (GAT), a compact vision backbone.', 'Gated Axial Transformer');
+    expect(e).toMatchObject({ aliases: ['GAT'], proposed: true });
+  });
+});
+
+describe('proposal cues', () => {
+  it('marks a listed name that is the very object of the cue', () => {
+    expect(entity('In this work we propose Lightning Attention, a tiled linear attention kernel.', 'Lightning Attention')?.proposed).toBe(true);
+    expect(entity('We propose a customized Lightning Attention kernel for masks.', 'Lightning Attention')?.proposed).toBe(false);
+  });
+
+  it('marks every item of a counted list after a colon', () => {
+    const x = ex('We introduce two new measures: the Drift Index (DI), computed per head, and the Anchor Ratio, based on weights.');
+    expect(x.entities.filter((e) => e.proposed).map((e) => e.name)).toEqual(['Drift Index', 'Anchor Ratio']);
+  });
+
+  it('marks components the new system introduces and enumerated components', () => {
+    const x = ex('We propose KestrelNet, a pruning framework. KestrelNet introduces Gated Head Fusion, a shared expander. It has two parts: 1) Coarse Token Binning: it groups tokens; 2) Fine Slot Routing: it routes them.');
+    const proposed = x.entities.filter((e) => e.proposed).map((e) => e.name);
+    expect(proposed).toEqual(expect.arrayContaining(['KestrelNet', 'Gated Head Fusion', 'Coarse Token Binning', 'Fine Slot Routing']));
+  });
+
+  it('marks variants built on a new name', () => {
+    const x = ex('We propose Kite, a head router. Kite-Llama-2 7B and Kite-large beat Llama-2 7B.', 'Kite: Routing Heads');
+    const byName = Object.fromEntries(x.entities.map((e) => [e.name, e.proposed]));
+    expect(byName).toMatchObject({ Kite: true, 'Kite-Llama-2 7B': true, 'Llama-2 7B': false });
+  });
+
+  it('reads the title: versioned names, names after a colon without space, leading technique names', () => {
+    expect(entity('We introduce Quasar, a sparse prefill method.', 'Quasar', 'Quasar 2.0: Faster Prefill')?.proposed).toBe(true);
+    expect(entity('Our Lattice Attention splits heads.', 'Lattice Attention', 'Lattice Attention:Splitting Heads')?.proposed).toBe(true);
+    expect(titleName('Tidal Attention for Streaming Speech')).toBe('Tidal Attention');
+    expect(titleName('Sentence Embeddings for Zero-Shot Transfer')).toBeNull();
+    expect(titleName('Massively Parallel Attention for Everyone')).toBeNull();
+  });
+
+  it('does not take "referred to as" without the authors as subject for a proposal', () => {
+    expect(entity('This effect is referred to as the "token drift" (TD) hypothesis.', 'token drift')?.proposed ?? false).toBe(false);
+  });
+});
+
+describe('types and filters', () => {
+  const types = (abstract: string) => Object.fromEntries(ex(abstract).entities.map((e) => [e.name, e.type]));
+
+  it('types pretrained embeddings as models and @k shapes as metrics', () => {
+    expect(types('We compare word2vec, GloVe, fastText and ELECTRAbase features; we report R@5 and NDCG@20.')).toMatchObject({
+      word2vec: 'model',
+      GloVe: 'model',
+      fastText: 'model',
+      ELECTRAbase: 'model',
+      'R@5': 'metric',
+      'NDCG@20': 'metric',
+    });
+  });
+
+  it('keeps a year or version with a dataset name, the bare name as alias', () => {
+    const e = entity('We evaluate on MultiDoc2Dial 2022 and on the ZetaQA 1.1 benchmark.', 'MultiDoc2Dial');
+    expect(e).toMatchObject({ name: 'MultiDoc2Dial 2022', type: 'dataset' });
+  });
+
+  it('types names by the list or head that follows them', () => {
+    expect(types('Results on the Banking77 and Clinc150 testsets and on the RX4 task improve.')).toMatchObject({ Banking77: 'dataset', Clinc150: 'dataset', RX4: 'dataset' });
+  });
+
+  it('drops tasks, hardware, LaTeX residue and participle compounds', () => {
+    expect(names('Sentiment Polarity Classification (SPC) is hard; SPC models run on an RTX3090 with HSR-Enhanced and KL-Guided V^topsoftmax tricks.')).toEqual([]);
+  });
+});
+
+describe('text', () => {
+  it('splits sentences as Intl.Segmenter does', () => {
+    const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
+    for (const text of [
+      'We use e.g. the GPT-4.In this work we go. Scores rise 3.5 points (see Fig. 2). Why? Because.',
+      'It reads "??". Then it stops.We go on, i.e. slowly! Done',
+      'Cost is O(n). 2) we propose X. U.S. data.',
+    ]) {
+      const ref = [...seg.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
+      expect(splitSentences(text)).toEqual(ref);
+    }
+  });
+
+  it('matches concept triggers leftmost-longest on whole words', () => {
+    expect(taxonomy().match('A sliding window attention layer with a KV cache.')).toEqual(expect.arrayContaining(['sparse-attention', 'kv-cache-compression']));
+    expect(taxonomy().match('ragged tensors')).not.toContain('retrieval-augmented-generation');
   });
 });

@@ -10,6 +10,8 @@ export interface KuzuOptions {
   connections: number;
   /** 0 leaves queries unbounded (writers). */
   timeoutMs: number;
+  /** Off for loads: one checkpoint at commit instead of one per transaction. */
+  autoCheckpoint: boolean;
 }
 
 interface Slot {
@@ -34,7 +36,7 @@ export class KuzuFile {
   static async open(path: string, o: KuzuOptions): Promise<KuzuFile> {
     let db: Database | undefined;
     try {
-      db = new kuzu.Database(path, o.bufferPoolBytes, true, o.readOnly);
+      db = new kuzu.Database(path, o.bufferPoolBytes, true, o.readOnly, 0, o.autoCheckpoint);
       await db.init();
       const slots: Slot[] = [];
       for (let i = 0; i < o.connections; i++) {

@@ -134,6 +134,7 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
         bufferPoolBytes: READER_BUFFER_POOL,
         connections: READER_CONNECTIONS,
         timeoutMs: this.config.queryTimeoutMs,
+        autoCheckpoint: true,
       });
       const old = this.gen;
       this.gen = { name: pointer.generation, db, inflight: 0, retired: false };

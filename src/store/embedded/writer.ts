@@ -60,6 +60,7 @@ export class GenerationWriter implements GraphWriter {
         bufferPoolBytes: WRITER_BUFFER_POOL,
         connections: 1,
         timeoutMs: 0,
+        autoCheckpoint: false,
       });
       const w = new GenerationWriter(dir, generation, db, release);
       await w.applyMigrations(migrations);

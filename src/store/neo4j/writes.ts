@@ -1,5 +1,5 @@
 // Neo4j write statements for one prepared batch: MERGE by id, later non-null values win,
-// aliases unioned, relationships merged on (type, from, to) keeping the first evidence.
+// aliases unioned, relationships merged on (type, from, to) keeping their first properties (as the embedded store does).
 import { NODE_COLUMNS, type PreparedBatch } from '../batch.ts';
 import { label, relType } from '../cypher/queries.ts';
 
@@ -30,7 +30,7 @@ export function writeStatements(batch: PreparedBatch): Statement[] {
     const text =
       `UNWIND $rows AS r MATCH (a:${label(g.fromLabel)} {id: r.from}) MATCH (b:${label(g.toLabel)} {id: r.to}) ` +
       `MERGE (a)-[e:${relType(g.type)}]->(b) ` +
-      'SET e.evidence = coalesce(e.evidence, r.evidence), e.paperId = coalesce(e.paperId, r.paperId), e.outcome = coalesce(r.outcome, e.outcome)';
+      'SET e.evidence = coalesce(e.evidence, r.evidence), e.paperId = coalesce(e.paperId, r.paperId), e.outcome = coalesce(e.outcome, r.outcome)';
     for (const chunk of chunks(g.rows)) out.push({ text, params: { rows: chunk } });
   }
   return out;
