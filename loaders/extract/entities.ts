@@ -62,6 +62,34 @@ export class EntityTable {
     if (!this.byForm.has(key)) this.byForm.set(key, e);
   }
 
+  /** Folds `from` into `into` (one thing named two ways): forms, aliases, mentions and the proposed flag. */
+  merge(into: PaperEntity, from: PaperEntity): void {
+    if (into === from) return;
+    const at = this.list.indexOf(from);
+    if (at >= 0) this.list.splice(at, 1);
+    for (const f of [from.name, ...from.aliases]) this.addForm(into, f);
+    for (const k of from.forms) this.byForm.set(k, into);
+    for (const [lex, e] of this.byLex) if (e === from) this.byLex.set(lex, into);
+    if (from.proposed && !into.proposed) {
+      into.proposed = true;
+      into.evidence = from.evidence;
+    }
+    into.lex ??= from.lex;
+    if (!into.typeKnown && from.typeKnown) {
+      into.type = from.type;
+      into.typeKnown = true;
+    }
+    into.mentions.push(...from.mentions);
+    into.mentions.sort((a, b) => a.sent - b.sent || a.start - b.start);
+  }
+
+  /** Drops an entity that turned out not to be one (a team name, a glued typo). */
+  remove(e: PaperEntity): void {
+    const at = this.list.indexOf(e);
+    if (at >= 0) this.list.splice(at, 1);
+    for (const k of e.forms) if (this.byForm.get(k) === e) this.byForm.delete(k);
+  }
+
   /** "MAMs" after "MAM", "BERTs" after "BERT". */
   private singular(name: string): PaperEntity | undefined {
     return /[A-Za-z]s$/.test(name) ? this.byForm.get(norm(name.slice(0, -1))) : undefined;

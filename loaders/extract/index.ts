@@ -6,11 +6,11 @@ import { isShortForm, longFormFor } from './acronyms.ts';
 import { taxonomy } from './concepts.ts';
 import { EntityTable, type PaperEntity } from './entities.ts';
 import { lexicon } from './lexicon.ts';
-import { MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
+import { GENERIC_PHRASE_WORDS, MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
 import { isVariantOf, namedInTitle, proposedMentions } from './proposed.ts';
 import { titleName } from './proposals.ts';
 import { extractLineage } from './relations.ts';
-import { isStrongName, norm, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
+import { isCapitalized, isStrongName, norm, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
 
 export { toGoldRecord, type GoldRecord } from './gold.ts';
 export { taxonomy, type Concept } from './concepts.ts';
@@ -29,7 +29,8 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   const isProposed = (m: Mention) => !!(table.find(m.name)?.proposed || (m.alias && table.find(m.alias)?.proposed));
   const rejected = new Set<string>();
   sentences.forEach((s, i) => {
-    const mentions = spotter!.spot(s, i, rejected);
+    const mentions = cleanMentions(s, spotter!.spot(s, i, rejected), rejected);
+    typeDatasetLists(s, mentions);
     const proposed = s.isTitle ? new Set<Mention>() : proposedMentions(s, i, mentions, p.title ?? '', isProposed);
     for (const m of mentions.sort((a, b) => a.start - b.start)) {
       const e = table.add(m, s.text);
@@ -41,6 +42,14 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
     // Without any proposal cue, an unlisted name the title repeats is what the paper is about.
     const titleKey = norm(p.title);
     if (!table.list.some((e) => e.proposed)) for (const e of table.list) if (namedInTitle(e, titleKey)) markProposed(e, e.evidence ?? p.title);
+  }
+  for (const e of [...table.list]) if (e.proposed) proposeParts(table, e);
+  mergeGlued(table);
+  mergeAcronyms(table);
+  mergeShortenedNames(table);
+  if (p.title) {
+    dropTitleFragments(table, sentences[0]);
+    proposeTitleTechnique(table, p.title, p.abstract, table.list.some((e) => e.proposed), !titleName(p.title) && p.title.includes(':'));
   }
   const news = table.list.filter((e) => e.proposed);
   for (const e of table.list) if (isVariantOf(e, news)) markProposed(e, e.evidence ?? '');
@@ -137,4 +146,227 @@ function toExtracted(e: PaperEntity): ExtractedEntity {
     out.parameters = e.parameters;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mention clean-up before the proposal rules see a sentence's mentions.
+
+const SUBORDINATOR = new Set(['While', 'Although', 'Though', 'When', 'Whereas', 'If', 'Since', 'Because', 'Unlike', 'Once', 'After', 'Before', 'Given', 'Despite', 'Whether', 'Whenever']);
+// "Click-Through Rate (CTR) prediction": an acronym naming the quantity a task predicts, not a technique.
+const TASK_AFTER = new Set(['prediction', 'classification', 'detection', 'recognition', 'segmentation', 'tagging', 'extraction', 'forecasting']);
+// "the Georgetown Foo group", "our Bar team's submission": participants, not entities.
+const TEAM_AFTER = /^(?:d-)?(?:team|group|lab|laboratory)(?:['’]s)?$/;
+const NAME_END_JUNK = /\s[A-Z]$/;
+const TASK_NAME = /\s(?:Recognition|Classification|Detection|Segmentation|Answering|Summarization|Translation|Parsing|Tagging|Labell?ing)(?:\s+(?:datasets?|benchmarks?|tasks?|corpus))?$/;
+
+function cleanMentions(s: Sentence, mentions: Mention[], rejected: Set<string>): Mention[] {
+  const { tokens } = s;
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const next = tokens[m.end];
+    if (!m.lex && next) {
+      if (m.source === 'acronym' && TASK_AFTER.has(next.text)) {
+        if (m.alias) rejected.add(m.alias);
+        continue;
+      }
+      // "Foo-Bar at SemEval-2018 Task 1: ...": a team's system report.
+      const teamInTitle = s.isTitle && m.start === 0 && next.text === 'at' && isCapitalized(tokens[m.end + 1]?.text ?? '');
+      if (m.source !== 'acronym' && (TEAM_AFTER.test(next.text) || teamInTitle)) {
+        rejected.add(m.name);
+        continue;
+      }
+    }
+    if (m.source !== 'phrase' && m.source !== 'name') {
+      out.push(m);
+      continue;
+    }
+    // "... from O(n^2)": a formula's letter ends no name; "Entity Recognition" is a task.
+    if (NAME_END_JUNK.test(m.name) || (m.name.includes(' ') && TASK_NAME.test(m.alias ?? m.name))) continue;
+    // "While Neural Attention ...": a subordinating conjunction opens the clause, not the name.
+    if (m.end - m.start > 2 && SUBORDINATOR.has(tokens[m.start].text)) {
+      out.push(...splitParallel(s, trimFirst(s, m)));
+      continue;
+    }
+    out.push(...splitParallel(s, m));
+  }
+  return out;
+}
+
+function trimFirst(s: Sentence, m: Mention): Mention {
+  const first = s.tokens[m.start].text;
+  const cut = (x: string) => (x.startsWith(`${first} `) ? x.slice(first.length + 1) : x);
+  return { ...m, start: m.start + 1, charStart: s.tokens[m.start + 1].start, name: cut(m.name), alias: m.alias && cut(m.alias) };
+}
+
+/** "Neural Attention and Dot-Product Attention": two names sharing a head, not one. */
+function splitParallel(s: Sentence, m: Mention): Mention[] {
+  if (m.source !== 'phrase' || m.alias || m.end - m.start < 5) return [m];
+  const { tokens, text } = s;
+  for (let k = m.start + 2; k < m.end - 2; k++) {
+    if (tokens[k].text !== 'and' || tokens[k - 1].text !== tokens[m.end - 1].text) continue;
+    const part = (a: number, b: number): Mention => {
+      const name = text.slice(tokens[a].start, tokens[b - 1].end);
+      return { ...m, start: a, end: b, charStart: tokens[a].start, name, type: typeFromHead(name) };
+    };
+    return [part(m.start, k), part(k + 1, m.end)];
+  }
+  return [m];
+}
+
+const LIST_GLUE = new Set([',', 'and', 'or']);
+const DATA_NOUN = /^(?:datasets?|benchmarks?|corpora|corpus|testsets?|test-sets?)$/;
+
+/** "benchmarks such as Foo14, Bar15 and Baz16": unlisted names listed after a dataset noun are datasets. */
+function typeDatasetLists(s: Sentence, mentions: Mention[]): void {
+  const { tokens } = s;
+  for (let g = 0; g < mentions.length; ) {
+    let end = g + 1;
+    while (end < mentions.length && mentions[end].start > mentions[end - 1].end && tokens.slice(mentions[end - 1].end, mentions[end].start).every((t) => LIST_GLUE.has(t.text))) end++;
+    const at = mentions[g].start;
+    const intro = tokens[at - 1]?.text;
+    const noun =
+      intro === 'as' && tokens[at - 2]?.text === 'such'
+        ? tokens[at - 3]
+        : intro === 'including' || intro === 'like' || intro === ':' || intro === '('
+          ? tokens[at - 2]
+          : undefined;
+    if (noun && DATA_NOUN.test(noun.text)) {
+      for (let k = g; k < end; k++) {
+        const m = mentions[k];
+        if (!m.typeKnown && !m.lex && m.source === 'name' && m.type === 'method') m.type = 'dataset';
+      }
+    }
+    g = end;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paper-level merges: one thing the spotter saw under two names.
+
+const GLUED = /^(.*[A-Za-z0-9])(and|can|the|with|for|that|which|is|are|was|were|has|have|to|of|in|on|by)$/;
+
+/** "S2-Attentioncan", "DKerneland": a name glued to the next word by a missing space in the source text. */
+function mergeGlued(table: EntityTable): void {
+  for (const e of [...table.list]) {
+    if (e.lex || e.aliases.length || e.name.includes(' ')) continue;
+    const m = GLUED.exec(e.name);
+    if (!m) continue;
+    const stem = table.find(m[1]);
+    if (stem && stem !== e) {
+      stem.mentions.push(...e.mentions);
+      if (e.proposed) markProposed(stem, e.evidence ?? '');
+      table.remove(e);
+    } else if (/[A-Z0-9]$/.test(m[1]) && isStrongName(m[1])) table.remove(e);
+  }
+}
+
+/** "we develop EHPC, an Evaluator Head-based Prompt Compression method", "Dynamic Mask Attention ... DMA": an unlisted acronym and the long form it spells. */
+function mergeAcronyms(table: EntityTable): void {
+  for (const s of [...table.list]) {
+    if (s.lex || s.aliases.length || s.name.includes(' ') || !isShortForm(s.name) || s.mentions.some((m) => m.source === 'model')) continue;
+    const long = table.list.find((l) => {
+      if (l === s || !l.name.includes(' ') || norm(l.name).startsWith(norm(s.name))) return false;
+      // "Siamese ... Hierarchical (SMITH) Encoder" already carries SMITH-Encoder.
+      if (l.aliases.some((a) => a.startsWith(`${s.name}-`))) return true;
+      if (l.aliases.some((a) => !a.includes(' ') && isShortForm(a)) || l.name[0].toLowerCase() !== s.name[0].toLowerCase()) return false;
+      return l.name.split(/\s+/).length <= s.name.length + 2 && longFormFor(s.name, l.name) === l.name;
+    });
+    // The proposed one keeps its name: lineage sentences name it by the form the paper introduced.
+    if (long) s.proposed && !long.proposed ? table.merge(s, long) : table.merge(long, s);
+  }
+}
+
+const nameWords = (name: string) => name.toLowerCase().split(/[\s-]+/).filter(Boolean);
+
+/** "Selective Attention" (the title) and "Selective Self-Attention (SSA)" (the abstract): a shortened form of a new name. */
+function mergeShortenedNames(table: EntityTable): void {
+  const news = table.list.filter((e) => e.proposed && e.name.includes(' '));
+  for (const a of news) {
+    if (a.lex && a.mentions.some((m) => m.sent !== 0)) continue;
+    const aw = nameWords(a.name);
+    const b = news.find((x) => {
+      if (x === a || x.lex || !table.list.includes(x)) return false;
+      const bw = nameWords(x.name);
+      if (bw.length <= aw.length || bw[0] !== aw[0] || bw[bw.length - 1] !== aw[aw.length - 1]) return false;
+      let k = 0;
+      for (const w of bw) if (w === aw[k]) k++;
+      return k === aw.length;
+    });
+    if (b) table.merge(b, a);
+  }
+}
+
+/** "... via Windowed Rotary Position Embedding": the listed tail the title-case spotter took from a new name. */
+function dropTitleFragments(table: EntityTable, title: Sentence): void {
+  const lower = title.text.toLowerCase();
+  const news = table.list.filter((e) => e.proposed && e.name.includes(' ') && lower.includes(e.name.toLowerCase()));
+  if (!news.length) return;
+  for (const e of [...table.list]) {
+    if (e.proposed || !e.mentions.length || e.mentions.some((m) => m.sent !== 0)) continue;
+    const tail = ` ${e.name.toLowerCase()}`;
+    if (news.some((p) => p.name.toLowerCase().endsWith(tail))) table.remove(e);
+  }
+}
+
+const TITLE_GLUE_WORD = /^(?:with|via|using|through|by|into)$/i;
+const TITLE_TECH_HEAD = /^(?:Attention|Convolution|Sampling|Selection|Quantization|Embeddings?|Encoding|Routing|Pooling|Distillation|Compression|Pruning|Decoding|Caching|Gating|Hashing|Search|Scoring|Mechanism|Normalization|Regularization|Alignment|Calibration)$/;
+const TITLE_STOP = /^(?:for|and|of|in|on|to|with|via|from|at|as|is|are|the|a|an)$/i;
+
+/**
+ * A paper without any proposal cue that names a technique in its title after "with/via/using": "Distilling ... via
+ * KL-Guided Layer Selection". The name must read as coined (a hyphenated or name-like word), not be listed, and not be
+ * a generic phrase ("with Sparse Attention").
+ */
+function proposeTitleTechnique(table: EntityTable, title: string, abstract: string, hasNew: boolean, afterColon: boolean): void {
+  const words = title.replace(/:/g, ' : ').split(/\s+/).filter(Boolean);
+  let chained = false;
+  for (let i = 0; i < words.length - 2; i++) {
+    // "via Windowed Rotary Position Embedding and Query-Aware Vector Quantization": a conjunction continues the list.
+    // "Beyond Uniform Query Distribution: Key-Driven Grouped Query Attention": a name after a colon that follows no name.
+    if (!TITLE_GLUE_WORD.test(words[i]) && !(chained && words[i] === 'and') && !(afterColon && words[i] === ':')) {
+      chained = false;
+      continue;
+    }
+    chained = false;
+    let j = i + 1;
+    while (j < words.length && /^[A-Z]/.test(words[j]) && !TITLE_STOP.test(words[j])) j++;
+    const run = words.slice(i + 1, j);
+    if (run.length < 2 || !TITLE_TECH_HEAD.test(run[run.length - 1])) continue;
+    chained = true;
+    i = j - 1;
+    const name = run.join(' ');
+    // Beside another new name, the technique must be coined and also named in the abstract ("the proposed bi-level routing attention").
+    const coined = run.some((w) => /^[A-Z][A-Za-z]*-[A-Za-z]/.test(w) || isStrongName(w));
+    if (!coined || (hasNew && !abstract.toLowerCase().includes(name.toLowerCase()))) continue;
+    const lex = lexicon();
+    if (lex.lookup(name) || lex.isGeneric(name) || run.every((w) => GENERIC_PHRASE_WORDS.has(w))) continue;
+    const tail = ` ${name.toLowerCase()}`;
+    const same = table.list.find((e) => e.proposed && (contracts(e.name, run) || tail.endsWith(` ${e.name.toLowerCase()}`)));
+    if (same) table.addForm(same, name);
+    else markProposed(table.find(name) ?? table.add(titleMention(name, title), title), title);
+  }
+}
+
+/** "TokenSelect" contracts "Dynamic Token-Level KV Cache Selection": each camel-case part starts a word of the phrase. */
+function contracts(name: string, phrase: string[]): boolean {
+  if (name.includes(' ')) return false;
+  const parts = name.match(/[A-Z][a-z]+/g);
+  if (!parts || parts.length < 2 || parts.join('') !== name) return false;
+  const words = phrase.flatMap((w) => w.toLowerCase().split('-'));
+  return parts.every((p) => words.some((w) => w.startsWith(p.toLowerCase())));
+}
+
+const PART_HEAD = /^(?:Attention|Convolution|Sampling|Selection|Quantization|Distillation|Compression|Pruning|Decoding|Routing|Pooling|Encoding|Embedding|Caching|Gating|Hashing|Mechanism|Network|Transformer)$/;
+
+/** "Multi-Query Self-Attention with Transition-Aware Embedding Distillation (MQSA-TED)": each named technique is new too. */
+function proposeParts(table: EntityTable, e: PaperEntity): void {
+  if (e.lex || !e.name.includes(' with ')) return;
+  const parts = e.name.split(' with ');
+  if (parts.length !== 2) return;
+  const ok = (p: string) => {
+    const w = p.split(/\s+/);
+    return w.length >= 2 && w.every((x) => /^[A-Z]/.test(x)) && PART_HEAD.test(w[w.length - 1].split('-').pop()!);
+  };
+  if (!parts.every(ok)) return;
+  for (const p of parts) if (!table.find(p)) markProposed(table.add({ ...titleMention(p, p), sent: e.mentions[0]?.sent ?? 0 }, e.evidence ?? ''), e.evidence ?? '');
 }

@@ -16,6 +16,9 @@ const OUR_NOUN = /\b[Oo]ur (?:method|model|approach|framework|system|algorithm|t
 export const STOPS = new Set(['that', 'which', 'who', 'where', 'when', 'while', 'whereby', 'to', 'for', 'on', 'in', 'into', 'using', 'with', 'by', 'via', 'than', 'over', 'from', 'based', 'through', 'across', 'against', 'under', 'upon', 'within', 'without', 'between', 'among', 'as', 'at', 'like', 'such', 'including', 'leveraging', 'inspired', 'extension', 'variant', 'version', 'built', 'is', 'are', 'was', 'can', 'could', 'will', 'to', 'achieves', 'achieving', 'outperforms', 'outperforming', 'enables', 'enabling', 'allows', 'allowing', 'consisting', 'comprising', 'designed', 'tailored', 'capable', 'able', 'along', 'together', 'after', 'before', 'during', 'specifically', 'especially', 'particularly', 'e.g', 'i.e']);
 const APPOSITION = /^\s*(?:\(|,)?\s*(?:is\s+)?(?:an?|the first|the)\s+(?:\S+\s+){0,3}?(?:novel|new|simple|first|efficient|effective|general|unified|lightweight|scalable|principled|plug-and-play|training-free|framework|method|approach|benchmark|dataset|model|architecture|technique|algorithm|metric|mechanism|system|suite|library|tool)\b/i;
 
+const NOVEL_BEFORE = /\b(?:a|an)\s+(?:novel|new|improved)\s+[^,.;:()]{0,70}?\b(?:model|method|metric|measure|score|framework|approach|architecture|mechanism|algorithm|technique|strategy|benchmark|dataset|corpus|module|system)s?,?\s+$/i;
+const COMPARISON_BEFORE = /\b(?:than|compared?|baselines?|existing|previous|prior|outperform\w*|against)\b/i;
+
 /** Token index ranges [from, to) whose mentions are proposed. */
 export function proposalSpans(sentence: Sentence): Array<[number, number]> {
   const { text, tokens } = sentence;
@@ -78,6 +81,8 @@ export function isAppositive(sentence: Sentence, m: Mention, endChar: number): b
   const before = sentence.text.slice(0, m.charStart);
   const after = sentence.text.slice(endChar, endChar + 90);
   if (PROPOSED_ADJ.test(before) || OUR_NOUN.test(before)) return true;
+  // "a novel text similarity model, Hierarchical Foo Model (HFM)", "an improved metric, FooScore": the description comes first.
+  if (NOVEL_BEFORE.test(before.slice(-90)) && !COMPARISON_BEFORE.test(before)) return true;
   const opensClause = /^\s*$|(?:^|[,:]\s*)(?:here|in this (?:paper|work)|to this end|finally|specifically),?\s*$/i.test(before) || /^\s*(?:we present|we introduce)\s*$/i.test(before);
   return opensClause && APPOSITION.test(after);
 }
@@ -108,7 +113,8 @@ const TITLE_GLUE = /^(?:for|with|in|via|as|on|is|to|and|from|by|:)$|^[A-Z][a-z]+
 
 /** "Softplus Attention with Re-weighting Boosts ...": 2-4 capitalised words ending in a technique head, then a preposition or verb. */
 function leadingName(title: string): string | null {
-  const words = title.trim().split(/\s+/);
+  // "A Global Context Mechanism for ...": the article is no part of the name.
+  const words = title.trim().replace(/^(?:A|An|The)\s+/, '').split(/\s+/);
   let end = 0;
   while (end < words.length && end < 4 && /^[A-Z]/.test(words[end]) && !FUNCTION_WORDS.has(words[end].toLowerCase())) end++;
   // The head ends the name; a capitalised verb after it ("Boosts") is not part of it.
@@ -154,8 +160,11 @@ export function enumeratedPhrases(sentence: Sentence, sent: number, claimed: (i:
     let j = i;
     while (j < tokens.length && j - i < 6 && !tokens[j].punct && !claimed(j) && !STOPS.has(tokens[j].text)) j++;
     let next = tokens[j]?.text;
-    if (next === ',') next = tokens[j + 1]?.text;
-    if (j - i < 2 || !(next === ':' || (hasCue && (next === 'that' || next === 'which')))) continue;
+    const comma = next === ',';
+    if (comma) next = tokens[j + 1]?.text;
+    // "(1) Pattern-based Anchor Computation, leveraging ...": after a cue, a participle may follow the listed name.
+    const described = next === 'that' || next === 'which' || (comma && !!next && /^[a-z]+ing$/.test(next));
+    if (j - i < 2 || !(next === ':' || (hasCue && described))) continue;
     const name = text.slice(tokens[i].start, tokens[j - 1].end);
     if (FUNCTION_WORDS.has(tokens[j - 1].text)) continue;
     out.push({ sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null });

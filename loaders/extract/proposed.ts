@@ -8,7 +8,7 @@ import type { PaperEntity } from './entities.ts';
 
 const ARTICLE = /^(?:the|a|an)$/i;
 // Verbs whose subject, when it is the paper's own new entity, introduces another: "SHRP introduces Expert Attention".
-const SUBJECT_CUE = /^(?:introduces|proposes|presents|contributes|features)$/;
+const SUBJECT_CUE = /^(?:introduces|proposes|presents|contributes|features|comprises|consists|contains|includes)$/;
 
 /**
  * A listed entity (or a model name) is new only when it is the very object of the cue and stands alone:
@@ -51,6 +51,11 @@ export function proposedMentions(s: Sentence, sent: number, mentions: Mention[],
   return out;
 }
 
+const KIND_NOUN = /^(?:model|method|framework|mechanism|approach|metric|benchmark|dataset|system|algorithm|technique)$/;
+const LOWER_CODED = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
+const MODIFIER_NAME = /-(?:aware|based|free|efficient|friendly|style|like|level|wise|specific|agnostic|guided|driven|augmented|enhanced|oriented|centric|only)$/i;
+// "a new long-context Named Entity Recognition dataset": a task names what the thing is for.
+const TASK_NAME = /(?:^|\s)(?:Recognition|Classification|Detection|Segmentation|Answering|Summarization|Translation|Parsing|Tagging|Labell?ing)$/;
 const LOWER_HEAD = /^(?:score|attention|metric|loss)$/;
 const GENERIC_NAME = /^(?:Large Language Models?|Language Models?|Transformers?|Attention|LLMs?|Vision Transformers?|Neural Networks?)$/;
 const nameWord = (t: string) => isCapitalized(t) || isStrongName(t);
@@ -60,7 +65,14 @@ function namePhrase(s: Sentence, sent: number, from: number, to: number): Mentio
   const { tokens, text } = s;
   // The name may follow a short description: "a new pooling strategy, Multi-Layers Trainable Pooling, which ...".
   let i = from;
-  while (i < to && (tokens[i].text === ',' || (!tokens[i].punct && !nameWord(tokens[i].text))) && i - from < 6) i++;
+  // "a novel model bge-en-icl": a lower-case coined name right after the kind of thing it is.
+  const coded = (k: number) => k > from && KIND_NOUN.test(tokens[k - 1].text) && LOWER_CODED.test(tokens[k].text);
+  while (i < to && !coded(i) && (tokens[i].text === ',' || (!tokens[i].punct && !nameWord(tokens[i].text))) && i - from < 6) i++;
+  if (i < to && coded(i)) {
+    const next = tokens[i + 1];
+    if (next && !next.punct && !STOPS.has(next.text)) return null;
+    return { sent, start: i, end: i + 1, charStart: tokens[i].start, name: tokens[i].text, alias: null, type: typeFromHead(tokens[i - 1].text), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
+  }
   if (i >= to || tokens[i].punct) return null;
   let j = i;
   while (j < to && !tokens[j].punct && nameWord(tokens[j].text)) j++;
@@ -72,7 +84,9 @@ function namePhrase(s: Sentence, sent: number, from: number, to: number): Mentio
   // A single plain word is a name only when it stands alone: "we propose Quad, a ...", "We propose Self-Extend to ...", "our model, Ziya-Reader".
   const hyphenName = name.includes('-') && (i === from || /^[A-Z][a-z]+-[A-Z]/.test(name));
   if (j - i === 1 && !isStrongName(name) && !hyphenName && next !== undefined && !/^[,(:]$/.test(next)) return null;
-  if (GENERIC_NAME.test(name) || lexicon().isGeneric(name)) return null;
+  // "IO-aware algorithms", "LLM-based rankers": a modifier built on a name.
+  if (j - i === 1 && MODIFIER_NAME.test(name)) return null;
+  if (GENERIC_NAME.test(name) || lexicon().isGeneric(name) || TASK_NAME.test(name)) return null;
   // Generic words make a name only without an article: "we introduce Efficient Attention", not "we design an Attention Network".
   if (i > from && tokens.slice(i, j).every((t) => GENERIC_PHRASE_WORDS.has(t.text))) return null;
   return { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };

@@ -1,7 +1,9 @@
 // Every relationship field level costs one batched store call per (relationship type, direction),
 // whatever the number of parents: proven by counting calls on the real store behind the real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counting, data, seedGraph, startServer, type RunningServer, type SeedGraph, type StoreCall } from './helpers.ts';
+import { data } from '../support/http.ts';
+import { counting, seedGraph, type SeedGraph, type StoreCall } from '../support/seed.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
 let seed: SeedGraph;
 let server: RunningServer;

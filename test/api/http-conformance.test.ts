@@ -1,7 +1,8 @@
 // GraphQL over HTTP conformance of the running server: graphql-http's audits, no failure, no warning.
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startServer, type RunningServer, type SeedGraph } from './helpers.ts';
+import { seedGraph, type SeedGraph } from '../support/seed.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
 let seed: SeedGraph;
 let server: RunningServer;

@@ -2,7 +2,9 @@
 // and request errors. An empty migrated store is enough here; queries on real data are in queries.test.ts.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counting, emptyGraph, gql, startServer, type RunningServer, type SeedGraph, type StoreCall } from './helpers.ts';
+import { gql } from '../support/http.ts';
+import { counting, emptyGraph, type SeedGraph, type StoreCall } from '../support/seed.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
 let graph: SeedGraph;
 let server: RunningServer;

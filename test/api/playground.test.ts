@@ -1,26 +1,23 @@
 // The playground in a real browser: GraphiQL loads from the server (no CDN), shows the example
 // tabs and the schema docs, runs a query against the seed graph; a screenshot lands in test-results/.
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startServer, type RunningServer, type SeedGraph } from './helpers.ts';
+import { hasChromium, launchChromium, NO_CHROMIUM } from '../support/browser.ts';
+import { seedGraph, type SeedGraph } from '../support/seed.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`playground test skipped: ${CHROMIUM} not found (install the Debian package "chromium")`);
+if (!hasChromium) console.warn(`playground test skipped: ${NO_CHROMIUM}`);
 
 let seed: SeedGraph;
 let server: RunningServer;
 let browser: Browser;
 
-describe.skipIf(!haveChromium)('GraphiQL playground (headless Chromium)', () => {
+describe.skipIf(!hasChromium)('GraphiQL playground (headless Chromium)', () => {
   beforeAll(async () => {
     seed = await seedGraph();
     server = await startServer(seed.store);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboard } from '../../examples/dashboard.ts';
 import { exampleQueries } from '../../src/api/playground/page.ts';
-import { data, gql, seedGraph, startServer, type RunningServer, type SeedGraph } from './helpers.ts';
+import { data, gql } from '../support/http.ts';
+import { seedGraph, type SeedGraph } from '../support/seed.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
 let seed: SeedGraph;
 let server: RunningServer;

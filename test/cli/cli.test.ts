@@ -1,33 +1,12 @@
 // End to end through the real `kg` binary: real files, real embedded store in a temp directory.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kg as run } from '../support/kg.ts';
+import { SEED_DIR as DATA } from '../support/seed.ts';
 
-const run = promisify(execFile);
-const KG = join(import.meta.dirname, '../../bin/kg.js');
-const DATA = join(import.meta.dirname, '../../data');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function kg(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run('node', [KG, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const kg = (args: string[]) => run(args, { LOG_LEVEL: 'silent' });
 
 let dir: string;
 beforeAll(() => {

@@ -1,8 +1,9 @@
 // Errors in production: clients get a masked message and the request id; the log gets everything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/port.ts';
-import { seedGraph, type SeedGraph } from '../api/helpers.ts';
-import { query, serve, type Served } from './server.ts';
+import { seedGraph, type SeedGraph } from '../support/seed.ts';
+import { query } from '../support/http.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
 const LEAK = 'Binder exception at /srv/kg/generations/g-1/graph.kuzu: MATCH (p:Paper) RETURN count(p)';
 
@@ -18,11 +19,11 @@ function brokenCounts(store: GraphStore): GraphStore {
 }
 
 let graph: SeedGraph;
-let server: Served;
+let server: RunningServer;
 
 beforeAll(async () => {
   graph = await seedGraph();
-  server = await serve(brokenCounts(graph.store), { production: true });
+  server = await startServer(brokenCounts(graph.store), { production: true });
 });
 afterAll(async () => {
   await server?.close();

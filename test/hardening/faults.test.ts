@@ -5,15 +5,16 @@ import { loadPaths } from '../../loaders/pipeline.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { GraphStore } from '../../src/store/port.ts';
-import { AS_OF, SEED_DIR, seedGraph, type SeedGraph } from '../api/helpers.ts';
+import { AS_OF, SEED_DIR, seedGraph, type SeedGraph } from '../support/seed.ts';
 import { faulty, type FaultyStore } from './faulty-store.ts';
-import { query, serve, type Served } from './server.ts';
+import { query } from '../support/http.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 import { tcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
 let probes = 0;
 /** A query no cache has seen: every probe reaches the store. */
-const probe = (s: Served) => query(s.graphqlUrl, `query Probe${++probes} { method(id: "method:snapkv") { name } }`);
-const readyz = async (s: Served) => {
+const probe = (s: RunningServer) => query(s.graphqlUrl, `query Probe${++probes} { method(id: "method:snapkv") { name } }`);
+const readyz = async (s: RunningServer) => {
   const res = await fetch(new URL('/readyz', s.url));
   return { status: res.status, text: await res.text() };
 };
@@ -32,13 +33,13 @@ const UNAVAILABLE = { message: 'The graph store is unavailable; try again shortl
 describe('embedded store behind a fault injector', () => {
   let graph: SeedGraph;
   let f: FaultyStore;
-  let server: Served;
+  let server: RunningServer;
 
   beforeAll(async () => {
     graph = await seedGraph();
     await graph.store.ping(); // the first read opens the database, which takes longer than the timeout below
     f = faulty(graph.store);
-    server = await serve(f.store, { production: true, queryTimeoutMs: 300 });
+    server = await startServer(f.store, { production: true, queryTimeoutMs: 300 });
   });
   afterAll(async () => {
     await server?.close();
@@ -86,7 +87,7 @@ if (!neo4jUri) console.warn('Neo4j outage scenario skipped: NEO4J_URI is unset')
 describe.skipIf(!neo4jUri)('Neo4j store behind a TCP proxy that cuts the connection', () => {
   let proxy: TcpProxy;
   let store: GraphStore;
-  let server: Served;
+  let server: RunningServer;
 
   beforeAll(async () => {
     const target = new URL(neo4jUri!);
@@ -97,7 +98,7 @@ describe.skipIf(!neo4jUri)('Neo4j store behind a TCP proxy that cuts the connect
     store = await openStore(config);
     await store.migrate();
     await loadPaths(store, [SEED_DIR], { asOf: AS_OF });
-    server = await serve(store, { production: true, queryTimeoutMs: 3_000 });
+    server = await startServer(store, { production: true, queryTimeoutMs: 3_000 });
   }, 120_000);
   afterAll(async () => {
     await server?.close();

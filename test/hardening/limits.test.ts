@@ -2,15 +2,16 @@
 // limit and the value, and the server answers the next normal query.
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, type SeedGraph } from '../api/helpers.ts';
-import { post, query, serve, type Answer, type Served } from './server.ts';
+import { seedGraph, type SeedGraph } from '../support/seed.ts';
+import { post, query, type Answer } from '../support/http.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
 let graph: SeedGraph;
-let server: Served;
+let server: RunningServer;
 
 beforeAll(async () => {
   graph = await seedGraph();
-  server = await serve(graph.store); // the default limits
+  server = await startServer(graph.store); // the default limits
 });
 afterAll(async () => {
   await server?.close();
@@ -134,7 +135,7 @@ describe('request size limits', () => {
 
 describe('rate limit', () => {
   it('answers 429 with Retry-After and a GraphQL error once a client passes its requests per minute', async () => {
-    const limited = await serve(graph.store, { rateLimitPerMinute: 3 });
+    const limited = await startServer(graph.store, { rateLimitPerMinute: 3 });
     try {
       for (let i = 0; i < 3; i++) expect((await query(limited.graphqlUrl, NORMAL)).status).toBe(200);
       const res = await query(limited.graphqlUrl, NORMAL);

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, REPO, SEED_DIR, kgOk, startKg } from './cli.ts';
+import { kgOk, startKg } from '../support/kg.ts';
+import { AS_OF, REPO, SEED_DIR } from '../support/seed.ts';
 
 const BIG_CORPUS_PAPERS = 6000;
 let tmp: string;

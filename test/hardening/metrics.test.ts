@@ -1,15 +1,16 @@
 // /metrics in the Prometheus text format, after real requests: requests by operation name, store
 // calls by method, DataLoader batch sizes, errors by code.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedGraph, type SeedGraph } from '../api/helpers.ts';
-import { query, serve, type Served } from './server.ts';
+import { seedGraph, type SeedGraph } from '../support/seed.ts';
+import { query } from '../support/http.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
 let graph: SeedGraph;
-let server: Served;
+let server: RunningServer;
 
 beforeAll(async () => {
   graph = await seedGraph();
-  server = await serve(graph.store);
+  server = await startServer(graph.store);
 });
 afterAll(async () => {
   await server?.close();

@@ -10,7 +10,7 @@ import { withPageSizes } from '../../src/security/query-limits.ts';
 import { RateLimiter } from '../../src/security/rate-limit.ts';
 import { withQueryTimeout } from '../../src/security/store-timeout.ts';
 import { StoreError } from '../../src/store/errors.ts';
-import { seedGraph, type SeedGraph } from '../api/helpers.ts';
+import { seedGraph, type SeedGraph } from '../support/seed.ts';
 import { faulty } from './faulty-store.ts';
 
 describe('RateLimiter', () => {

@@ -6,7 +6,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AS_OF, SEED_DIR, kgOk, startKg } from './cli.ts';
+import { kgOk, startKg } from '../support/kg.ts';
+import { AS_OF, SEED_DIR } from '../support/seed.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,12 +1,9 @@
 // Runs the real CLI (`node bin/kg.js …`) as a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { REPO } from './seed.ts';
 
 export const KG = fileURLToPath(new URL('../../bin/kg.js', import.meta.url));
-export const SEED_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-/** Fixed so dates without a year resolve the same on every run. */
-export const AS_OF = '2025-12-31';
 
 export interface Run {
   code: number | null;

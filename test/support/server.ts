@@ -1,19 +1,20 @@
-// The real API server for the hardening tests, with a log captured in memory and raw HTTP helpers
-// (the abuse tests need bodies no GraphQL client would send).
+// The real API server on a free port, with its log captured in memory.
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import { createServer } from '../../src/api/server.ts';
+import { createServer, type Route } from '../../src/api/server.ts';
 import { loadLimits, type Limits } from '../../src/security/limits.ts';
 import type { GraphStore } from '../../src/store/port.ts';
 
 export interface ServeOptions {
+  corsOrigins?: string[];
+  routes?: Route[];
   production?: boolean;
   queryTimeoutMs?: number;
   rateLimitPerMinute?: number;
   limits?: Partial<Limits>;
 }
 
-export interface Served {
+export interface RunningServer {
   url: string;
   graphqlUrl: string;
   /** Parsed JSON log lines written so far. */
@@ -32,46 +33,20 @@ export function memoryLogger(): { logger: Logger; logs: Record<string, any>[] } 
   return { logger: pino({ level: 'info' }, sink), logs };
 }
 
-export async function serve(store: GraphStore, opts: ServeOptions = {}): Promise<Served> {
+export async function startServer(store: GraphStore, opts: ServeOptions = {}): Promise<RunningServer> {
   const { logger, logs } = memoryLogger();
   const server = createServer({
     store,
     config: {
-      corsOrigins: ['*'],
+      corsOrigins: opts.corsOrigins ?? ['*'],
       production: opts.production ?? false,
       queryTimeoutMs: opts.queryTimeoutMs ?? 10_000,
       rateLimitPerMinute: opts.rateLimitPerMinute ?? 0,
     },
     limits: { ...loadLimits({}), ...opts.limits },
+    routes: opts.routes,
     logger,
   });
   const { url, graphqlUrl } = await server.listen(0, '127.0.0.1');
   return { url, graphqlUrl, logs, close: () => server.close() };
 }
-
-export interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: any;
-}
-
-/** POSTs `body` (an object is sent as JSON, a string as is). */
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, body: parsed };
-}
-
-export const query = (url: string, q: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
-  post(url, { query: q, variables }, headers);

@@ -1,0 +1,41 @@
+// Child process of the API benchmark: the GraphQL API on a loaded embedded store, plus a bare `http`
+// server answering fixed bodies (the ceiling), so autocannon does not share their event loop.
+// Protocol (IPC): -> {ports}; <- {bodies: {path: body}} -> {ready}; <- {stop}.
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import { createServer as createApi } from '../../src/api/server.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { openStore } from '../../src/store/index.ts';
+
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
+if (!values['data-dir'] || !process.send) {
+  console.error('usage: forked by scripts/bench-lib/api.ts with --data-dir DIR');
+  process.exit(2);
+}
+
+const store = await openStore(loadConfig({ dataDir: values['data-dir'], store: 'embedded' }, {}), { readOnly: true });
+const api = createApi({ store, config: { corsOrigins: ['*'], production: true } });
+const { port } = await api.listen(0, '127.0.0.1');
+
+const bodies = new Map<string, Buffer>();
+const bare = createServer((req, res) => {
+  const body = bodies.get(req.url ?? '') ?? Buffer.from('{}');
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+  res.end(body);
+});
+await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+
+process.on('message', async (msg: { bodies?: Record<string, string>; stop?: true }) => {
+  if (msg.bodies) {
+    for (const [path, body] of Object.entries(msg.bodies)) bodies.set(path, Buffer.from(body));
+    process.send!({ ready: true });
+  }
+  if (msg.stop) {
+    bare.close();
+    await api.close();
+    await store.close();
+    process.exit(0);
+  }
+});
+process.on('disconnect', () => process.exit(0));
+process.send({ ports: { api: port, bare: (bare.address() as { port: number }).port } });

@@ -1,0 +1,68 @@
+// End-to-end loads into the embedded store: `node bin/kg.js load DIR --data-dir TMP --json` in a child
+// process, timed from outside (wall clock, process start to exit) with the child's peak RSS.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AS_OF, OUT, ROOT } from './paths.ts';
+import { diskBytes, lastJson, runMeasured, shown } from './proc.ts';
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+
+export interface LoadFigures {
+  name: string;
+  corpus: string;
+  dataDir: string;
+  batchSize: number;
+  papers: number;
+  nodes: number;
+  relationships: number;
+  wallSeconds: number;
+  papersPerSecond: number;
+  peakRssMB: number | null;
+  diskBytes: number;
+  command: string;
+}
+
+interface LoadJson {
+  papers: number;
+  written: { nodes: number; relationships: number };
+}
+
+export const storeDir = (name: string) => join(OUT, 'store', name);
+
+/** Loads `corpus` into a fresh bench-out/store/<name> and measures it. */
+export async function loadStore(name: string, corpus: string, batchSize = DEFAULT_BATCH_SIZE): Promise<LoadFigures> {
+  const dataDir = storeDir(name);
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.load.json`, { force: true });
+  mkdirSync(join(OUT, 'store'), { recursive: true });
+  const args = ['bin/kg.js', 'load', shown(corpus), '--data-dir', shown(dataDir), '--json', '--batch-size', String(batchSize), '--as-of', AS_OF];
+  const r = await runMeasured([process.execPath, ...args], { shownArgv: ['node', ...args] });
+  const report = lastJson<LoadJson>(r.stdout);
+  if (r.code !== 0 || !report) throw new Error(`kg load ${name} failed (exit ${r.code}): ${r.stderr.slice(-800)}`);
+  const figures: LoadFigures = {
+    name,
+    corpus: shown(corpus),
+    dataDir: shown(dataDir),
+    batchSize,
+    papers: report.papers,
+    nodes: report.written.nodes,
+    relationships: report.written.relationships,
+    wallSeconds: r.wallSeconds,
+    papersPerSecond: report.papers / r.wallSeconds,
+    peakRssMB: r.peakRssMB,
+    diskBytes: await diskBytes(dataDir),
+    command: r.command,
+  };
+  writeFileSync(`${dataDir}.load.json`, JSON.stringify(figures));
+  return figures;
+}
+
+/** A store loaded by an earlier run (for `--only api`), or null. */
+export function previousLoad(name: string, corpus: string): LoadFigures | null {
+  const file = `${storeDir(name)}.load.json`;
+  if (!existsSync(file) || !existsSync(storeDir(name))) return null;
+  const f = JSON.parse(readFileSync(file, 'utf8')) as LoadFigures;
+  return f.corpus === shown(corpus) ? f : null;
+}
+
+export const SEED_CORPUS = join(ROOT, 'data');
