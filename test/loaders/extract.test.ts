@@ -219,3 +219,57 @@ describe('text', () => {
     expect(taxonomy().match('ragged tensors')).not.toContain('retrieval-augmented-generation');
   });
 });
+
+describe('entity quality rules', () => {
+  it('merges an unlisted acronym with the new long form it spells', () => {
+    const x = ex('We develop QRA, a Quorum Routing Attention method for caches. QRA is fast.');
+    const e = x.entities.find((y) => y.name === 'Quorum Routing Attention' || y.aliases.includes('Quorum Routing Attention'));
+    expect(e?.proposed).toBe(true);
+    expect([e!.name, ...e!.aliases]).toContain('QRA');
+    expect(x.entities.filter((y) => y.proposed)).toHaveLength(1);
+  });
+
+  it('does not merge a model name with its sized variant', () => {
+    const x = ex('We evaluate Falcon and Falcon 40B on reading tasks.');
+    expect(x.entities.length).not.toBe(1);
+  });
+
+  it('drops names glued to the next word and subordinators that open a phrase', () => {
+    const n = names('We build ZetaKernel for speed. The ZetaKernelcan run on GPUs. While Prism Attention is slow, it is exact.');
+    expect(n).not.toContain('ZetaKernelcan');
+    expect(n.some((x) => x.startsWith('While '))).toBe(false);
+  });
+
+  it('splits two names sharing a head', () => {
+    const n = names('When comparing Cobalt Attention and Dot-Product Attention, results differ.');
+    expect(n).toEqual(expect.arrayContaining(['Cobalt Attention', 'Dot-Product Attention']));
+  });
+
+  it('types unlisted names listed after a dataset noun as datasets', () => {
+    const x = ex('We report results on benchmarks such as Harbor12, Harbor13 and Harbor14.');
+    expect(x.entities.filter((e) => e.name.startsWith('Harbor')).map((e) => e.type)).toEqual(['dataset', 'dataset', 'dataset']);
+    expect(ex('We use methods such as Harbor12 and Harbor13.').entities.every((e) => e.type !== 'dataset')).toBe(true);
+  });
+
+  it('drops team names and acronyms of predicted quantities', () => {
+    expect(names('This paper describes what the Oxbridge TeamQ group submitted.')).not.toContain('TeamQ');
+    expect(names('Click-Through Rate (CTR) prediction is central to ads.')).toEqual([]);
+  });
+
+  it('proposes a description-first name: "a novel ... model, X"', () => {
+    expect(entity('Our system uses a novel text matching model, Layered Gate Network (LGN), to rank.', 'Layered Gate Network')?.proposed).toBe(true);
+    expect(entity('Compared with a new baseline model, Layered Gate Network (LGN), ours wins.', 'Layered Gate Network')?.proposed).toBe(false);
+  });
+
+  it('proposes a coined technique named in the title after with/via', () => {
+    expect(entity('We study distillation of hybrids.', 'Mid-Span Layer Selection', 'Distilling Hybrids via Mid-Span Layer Selection')?.proposed).toBe(true);
+    expect(entity('We study distillation of hybrids.', 'Sparse Attention', 'Distilling Hybrids with Sparse Attention')?.proposed ?? false).toBe(false);
+  });
+
+  it('proposes listed components of a new entity and its lower-case coined name', () => {
+    const a = 'We propose OrbAttention, a sparse attention. OrbAttention comprises two key components: (1) Ring-based Anchor Scoring, computing anchors; (2) Stripe Gap Filling, filling gaps.';
+    expect(entity(a, 'Ring-based Anchor Scoring')?.proposed).toBe(true);
+    expect(entity('To this end, we introduce a novel model abc-en-xyz, which embeds text.', 'abc-en-xyz')?.proposed).toBe(true);
+    expect(names('To make it fast, we develop IO-aware kernels for GPUs.')).not.toContain('IO-aware');
+  });
+});
