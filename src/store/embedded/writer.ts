@@ -19,6 +19,11 @@ import { COLUMN_TYPES, MIGRATION_TABLE } from './schema.ts';
 import type { Release } from './lock.ts';
 
 const WRITER_BUFFER_POOL = 512 * 1024 * 1024;
+const TRACE = process.env.KG_WRITER_TRACE === '1';
+const t0 = performance.now();
+function trace(what: string, since: number): void {
+  if (TRACE) process.stderr.write(`[writer] ${what} ${(performance.now() - since).toFixed(0)} ms (t=${((performance.now() - t0) / 1000).toFixed(1)} s, rss=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)\n`);
+}
 // COPY takes its file path as a literal; refuse paths that could break out of the quotes.
 const SAFE_PATH = /^[^'\\\n\r]+$/;
 
@@ -83,8 +88,12 @@ export class GenerationWriter implements GraphWriter {
       let summary: WriteSummary;
       let written: { nodes: [NodeLabel, string[]][]; rels: string[]; remember: Remember[] };
       try {
+        const tw = performance.now();
         ({ summary, written } = await this.write(prepared));
+        trace('write', tw);
+        const tc = performance.now();
         await this.db.exec('COMMIT');
+        trace('COMMIT', tc);
       } catch (err) {
         await this.db.exec('ROLLBACK').catch(() => {
           this.state = 'failed';
@@ -103,8 +112,12 @@ export class GenerationWriter implements GraphWriter {
       this.assertOpen();
       this.state = 'done';
       try {
+        let t = performance.now();
         await createFtsIndexes(this.db);
+        trace('FTS', t);
+        t = performance.now();
         await this.db.exec('CHECKPOINT');
+        trace('CHECKPOINT', t);
         await this.db.close();
         this.dir.publish(this.generation);
         this.removeStaleGenerations();
@@ -289,7 +302,9 @@ export class GenerationWriter implements GraphWriter {
     const file = join(this.dir.generationDir(this.generation), `copy-${this.tmpCount++}.json`);
     writeFileSync(file, JSON.stringify(rows));
     try {
+      const t = performance.now();
       await this.db.exec(`COPY ${table} FROM '${file}'${options}`);
+      trace(`COPY ${table} ${rows.length} rows`, t);
     } finally {
       rmSync(file, { force: true });
     }
