@@ -68,7 +68,13 @@ function spell(short: string, text: string): string | null {
     li--;
     si--;
   }
-  const start = Math.max(text.lastIndexOf(' ', li + 1), text.lastIndexOf('(', li + 1)) + 1;
+  let start = Math.max(text.lastIndexOf(' ', li + 1), text.lastIndexOf('(', li + 1)) + 1;
+  // "Dynamic Key-Distributed GQA (DGQA)": the first letter matched inside a hyphenated word, but the capitalised word
+  // before it starts with that letter too, so the name starts there.
+  if (li + 1 > start && text[li] === '-') {
+    const prev = /([A-Z][A-Za-z]*)\s+$/.exec(text.slice(0, start));
+    if (prev && prev[1][0].toLowerCase() === s[0]) start = prev.index;
+  }
   const long = text.slice(start).trim();
   return long && norm(long) !== norm(short) ? long : null;
 }

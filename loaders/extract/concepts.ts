@@ -26,28 +26,67 @@ export class ConceptTaxonomy {
     for (const key of [...this.byTrigger.keys()].sort((a, b) => b.length - a.length)) {
       const head = headCode(key, 0);
       this.byHead.set(head, [...(this.byHead.get(head) ?? []), key]);
+      const c1 = key.charCodeAt(1);
+      if (isWordChar(key.charCodeAt(0))) this.heads[key.charCodeAt(0) * 128 + (isWordChar(c1) ? c1 : 0)] = 1;
     }
+    this.concepts.forEach((c, i) => this.order.set(c.id, i));
   }
 
   /**
    * Concept ids whose triggers occur in the text as whole words, in taxonomy order: leftmost-longest and
    * non-overlapping, as one alternation regex would match, but probing only the few triggers that share a word's head.
+   * Short texts (entity names, which recur across papers) are answered from a bounded cache; callers must not
+   * modify the returned array.
    */
   match(text: string): string[] {
-    const found = new Set<string>();
-    const lower = text.toLowerCase();
-    for (let at = 0; at < lower.length; at++) {
-      if (!isWordChar(lower.charCodeAt(at)) || (at > 0 && isWordChar(lower.charCodeAt(at - 1)))) continue;
-      const candidates = this.byHead.get(headCode(lower, at));
-      if (!candidates) continue;
-      for (const key of candidates) {
-        if (!lower.startsWith(key, at) || isWordChar(lower.charCodeAt(at + key.length))) continue;
-        for (const id of this.byTrigger.get(key)!) found.add(id);
-        at += key.length - 1;
-        break;
-      }
+    const cacheable = text.length <= 64;
+    if (cacheable) {
+      const hit = this.cache.get(text);
+      if (hit) return hit;
     }
-    return this.concepts.filter((c) => found.has(c.id)).map((c) => c.id);
+    const out = this.scan(text);
+    if (cacheable) {
+      if (this.cache.size >= 20_000) this.cache.clear();
+      this.cache.set(text, out);
+    }
+    return out;
+  }
+
+  private readonly cache = new Map<string, string[]>();
+  /** Taxonomy position of each concept id. */
+  private readonly order = new Map<string, number>();
+  /** First two characters of every trigger (a word character and a word character or 0), for a table test. */
+  private readonly heads = new Uint8Array(128 * 128);
+
+  private scan(text: string): string[] {
+    let found: Set<string> | null = null;
+    const lower = text.toLowerCase();
+    const n = lower.length;
+    let at = 0;
+    while (at < n) {
+      // At a word start: the previous character is not a word character.
+      if (!isWordChar(lower.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      const c1 = lower.charCodeAt(at + 1);
+      const candidates = this.heads[lower.charCodeAt(at) * 128 + (isWordChar(c1) ? c1 : 0)] ? this.byHead.get(headCode(lower, at)) : undefined;
+      let matched = false;
+      if (candidates) {
+        for (const key of candidates) {
+          if (!lower.startsWith(key, at) || isWordChar(lower.charCodeAt(at + key.length))) continue;
+          found ??= new Set();
+          for (const id of this.byTrigger.get(key)!) found.add(id);
+          at += key.length;
+          matched = true;
+          break;
+        }
+      }
+      // No trigger here: the rest of the word cannot start one.
+      if (!matched) while (at < n && isWordChar(lower.charCodeAt(at))) at++;
+    }
+    if (!found) return [];
+    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 }
 

@@ -38,7 +38,7 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
     }
   });
   if (p.title) {
-    markTitleEntity(table, p.title);
+    markTitleEntity(table, p.title, sentences);
     // Without any proposal cue, an unlisted name the title repeats is what the paper is about.
     const titleKey = norm(p.title);
     if (!table.list.some((e) => e.proposed)) for (const e of table.list) if (namedInTitle(e, titleKey)) markProposed(e, e.evidence ?? p.title);
@@ -83,9 +83,10 @@ function markProposed(e: PaperEntity, sentence: string): void {
 }
 
 /** The paper's own name in its title: the name before the colon, or the whole title or pre-colon part when the abstract names an entity so. */
-function markTitleEntity(table: EntityTable, title: string): void {
+function markTitleEntity(table: EntityTable, title: string, sentences: Sentence[]): void {
   // A title that is, before any colon, exactly a name the abstract uses: "Multi-Token Attention", "Summary of a Haystack: ...".
-  const named = table.find(title.split(':')[0].trim());
+  const head = title.split(':')[0].trim();
+  const named = table.find(head) ?? (title.includes(':') ? hyphenatedTitleName(table, head, sentences) : undefined);
   if (named) markProposed(named, named.evidence ?? title);
   const fromTitle = titleName(title);
   if (!fromTitle) return;
@@ -105,6 +106,29 @@ function markTitleEntity(table: EntityTable, title: string): void {
     }
     table.addForm(e, long);
   }
+}
+
+// "the lost-in-the-middle problem": a hyphenated phrase before such a noun names a phenomenon, not the paper's technique.
+const PHENOMENON_AFTER = /^(?:problems?|phenomen(?:on|a)|effects?|issues?|bias(?:es)?|curse|challenges?|settings?|scenarios?|regimes?|hypothes[ie]s)$/;
+
+/** "Found in the Middle: ..." and the abstract's "a calibration mechanism, found-in-the-middle, that ...": the title's name hyphenated in lower case. */
+function hyphenatedTitleName(table: EntityTable, head: string, sentences: Sentence[]): PaperEntity | undefined {
+  const key = norm(head);
+  if (key.length < 8 || !/\s/.test(head)) return undefined;
+  let hit: { s: Sentence; i: number; n: number } | undefined;
+  for (let n = 1; n < sentences.length; n++) {
+    const { tokens } = sentences[n];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.norm !== key || !t.text.includes('-') || /[A-Z]/.test(t.text[0])) continue;
+      if (PHENOMENON_AFTER.test(tokens[i + 1]?.text ?? '')) return undefined;
+      hit ??= { s: sentences[n], i, n };
+    }
+  }
+  if (!hit) return undefined;
+  const t = hit.s.tokens[hit.i];
+  const m: Mention = { sent: hit.n, start: hit.i, end: hit.i + 1, charStart: t.start, name: t.text, alias: null, type: 'method', source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
+  return table.add(m, hit.s.text);
 }
 
 /** "RCMHA: Relative Convolutional Multi-Head Attention for ...": the words after the colon that spell the name. */

@@ -16,6 +16,16 @@ interface AliasRec {
   alias: string;
   /** Short all-letter aliases (MAP, ARC, NQ) only match with the same capitals. */
   exactCase: boolean;
+  /** The alias's letters and digits, and whether it has two capitals / any capital: computed once. */
+  strippedAlias: string;
+  twoCaps: boolean;
+  upper: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The aliases whose key ends here. */
+  recs: AliasRec[] | null;
 }
 
 interface FamilyPrefix {
@@ -40,6 +50,11 @@ export class Lexicon {
   readonly entries: LexEntry[] = [];
   private readonly byKey = new Map<string, AliasRec[]>();
   private readonly prefixes = new Set<string>();
+  /** Every alias key prefix and its node in a character trie of the keys: a match walks on from a token's key. */
+  private readonly prefixNodes = new Map<string, TrieNode>();
+  private readonly root: TrieNode = { next: new Map(), recs: null };
+  /** First two lower-cased characters of every model-family prefix, for a table test before the family lookup. */
+  private readonly familyStarts = new Uint8Array(128 * 128);
   private readonly lowerStarts = new Uint8Array(128 * 128);
   private readonly families = new Map<string, FamilyPrefix[]>();
   readonly suffixWords: Set<string>;
@@ -65,6 +80,7 @@ export class Lexicon {
     for (const fam of models.families) {
       for (const prefix of fam.prefixes as string[]) {
         const key = prefix.slice(0, 2).toLowerCase();
+        this.familyStarts[pairIndex(key)] = 1;
         const list = this.families.get(key) ?? [];
         list.push({ prefix, family: fam.family, cs: !!fam.cs });
         if (!fam.cs) this.markLowerStart(norm(prefix));
@@ -92,9 +108,22 @@ export class Lexicon {
       if (!key) continue;
       const exactCase = /^[A-Za-z]{1,5}$/.test(stripped(alias));
       const list = this.byKey.get(key) ?? [];
-      list.push({ entry, alias, exactCase });
+      const rec: AliasRec = { entry, alias, exactCase, strippedAlias: stripped(alias), twoCaps: /[A-Z].*[A-Z]/.test(alias), upper: hasUpper(alias) };
+      list.push(rec);
       this.byKey.set(key, list);
-      for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
+      let node = this.root;
+      for (let i = 1; i <= key.length; i++) {
+        const prefix = key.slice(0, i);
+        this.prefixes.add(prefix);
+        let child = node.next.get(key.charCodeAt(i - 1));
+        if (!child) {
+          child = { next: new Map(), recs: null };
+          node.next.set(key.charCodeAt(i - 1), child);
+          this.prefixNodes.set(prefix, child);
+        }
+        node = child;
+      }
+      node.recs = list;
       if (!hasUpper(alias)) this.markLowerStart(key);
     }
   }
@@ -110,29 +139,40 @@ export class Lexicon {
 
   /** Longest lexicon alias starting at token i; lower-case text only matches aliases listed in lower case. */
   matchAt(sentence: string, tokens: Token[], i: number): { end: number; entry: LexEntry } | null {
-    let key = '';
+    const first = tokens[i];
+    if (first.punct) return null;
+    // The first token's key is a whole string (its hash is cached); later tokens walk the trie character by character,
+    // as the concatenated keys would be probed, without building them.
+    let node = this.prefixNodes.get(first.norm);
+    if (!node) return null;
     let best: { end: number; entry: LexEntry } | null = null;
-    for (let j = i; j < tokens.length && j < i + MAX_SPAN; j++) {
+    let upper = first.upper;
+    for (let j = i; ; ) {
+      if (node.recs) {
+        const rec = this.accepted(node.recs, sentence, tokens, i, j, upper);
+        if (rec) best = { end: j + 1, entry: rec.entry };
+      }
+      if (++j >= tokens.length || j >= i + MAX_SPAN) break;
       const t = tokens[j];
       if (t.punct) break;
-      key += t.norm;
-      if (!this.prefixes.has(key)) break;
-      const recs = this.byKey.get(key);
-      if (!recs) continue;
-      const surface = sentence.slice(tokens[i].start, t.end);
-      const rec = recs.find((r) => this.accepts(r, surface));
-      if (rec) best = { end: j + 1, entry: rec.entry };
+      const key = t.norm;
+      for (let k = 0; k < key.length && node; k++) node = node.next.get(key.charCodeAt(k));
+      if (!node) break;
+      upper ||= t.upper;
     }
     return best;
   }
 
-  private accepts(rec: AliasRec, surface: string): boolean {
-    if (rec.exactCase) {
-      const s = stripped(surface);
-      return s === stripped(rec.alias) || (s === s.toUpperCase() && /[A-Z].*[A-Z]/.test(rec.alias));
+  /** The first alias record that accepts the surface of tokens i..j (`upper`: the surface has a capital). */
+  private accepted(recs: AliasRec[], sentence: string, tokens: Token[], i: number, j: number, upper: boolean): AliasRec | null {
+    let s: string | null = null;
+    for (const rec of recs) {
+      if (rec.exactCase) {
+        s ??= stripped(sentence.slice(tokens[i].start, tokens[j].end));
+        if (s === rec.strippedAlias || (s === s.toUpperCase() && rec.twoCaps)) return rec;
+      } else if (upper || !rec.upper) return rec;
     }
-    if (hasUpper(surface)) return true;
-    return !hasUpper(rec.alias) && norm(rec.alias) === norm(surface);
+    return null;
   }
 
   /** A model-name shape at token i: family prefix plus version/size/variant suffixes (Llama-3.1-8B, Claude 3 Opus). */
@@ -156,6 +196,7 @@ export class Lexicon {
   }
 
   private familyOf(t: string): FamilyPrefix | null {
+    if (!this.familyStarts[lowerPairIndex(t)]) return null;
     const list = this.families.get(t.slice(0, 2).toLowerCase());
     if (!list) return null;
     for (const f of list) {
@@ -189,6 +230,15 @@ export class Lexicon {
     const key = norm(text);
     return this.genericKeys.has(key) || (key.endsWith('s') && this.genericKeys.has(key.slice(0, -1)));
   }
+}
+
+/** Slot of a text's first two characters lower-cased (ASCII; anything else shares slot 0). */
+function lowerPairIndex(t: string): number {
+  let a = t.charCodeAt(0);
+  let b = t.length > 1 ? t.charCodeAt(1) : 0;
+  if (a >= 65 && a <= 90) a += 32;
+  if (b >= 65 && b <= 90) b += 32;
+  return a < 128 && b < 128 ? a * 128 + b : 0;
 }
 
 /** Slot of a key's first two characters (ASCII; anything else shares slot 0). */

@@ -5,11 +5,12 @@ import { isCapitalized, isStrongName, type Sentence, type Token } from './text.t
 
 const PROPOSE_CUE =
   /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:\(\w{1,3}\)\s+)?(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|provide[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
-const NAMING_CUE = /\b(?:(?:first|second|third|main|key) contribution is|termed|dubbed|called|named|coined|referred to|known as|abbreviated|denoted|we call it|we name it|we term it|we dub it)(?:\s+as)?\b/gi;
-const COINING_CUE = /\b(?:termed|dubbed|coined|named|denoted)(?:\s+as)?\b/gi;
+// Lower-case cue words only, and never a compound's first part: "Named Entity Recognition", "named-entity recognition".
+const NAMING_CUE = /\b(?:(?:first|second|third|main|key) contribution is|termed|dubbed|called|named|coined|referred to|known as|abbreviated|denoted|[Ww]e call it|[Ww]e name it|[Ww]e term it|[Ww]e dub it)(?:\s+as)?\b(?!-)/g;
+const COINING_CUE = /\b(?:termed|dubbed|coined|named|denoted)(?:\s+as)?\b(?!-)/g;
 // "... and propose X", "to introduce X" in a sentence whose subject is the authors.
 const CHAINED_CUE = /\b(?:and|also|then|further|us to|we then)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
-const AUTHOR_SUBJECT = /\b(?:we|our|us|this (?:paper|work|study|article|report|letter|thesis)|the (?:paper|authors?))\b/i;
+export const AUTHOR_SUBJECT = /\b(?:we|our|us|this (?:paper|work|study|article|report|letter|thesis)|the (?:paper|authors?))\b/i;
 const PROPOSED_ADJ = /\b(?:(?:the|our) (?:proposed|resulting|new)|our)\s+$/i;
 const OUR_NOUN = /\b[Oo]ur (?:method|model|approach|framework|system|algorithm|technique|architecture|benchmark|dataset|metric|solution|module|mechanism|pipeline|design|tool)s?,?\s+(?:the\s+|called\s+|named\s+)?$/;
 // A proposal span ends at the first relative clause, preposition or verb-like word after the new name.
@@ -38,6 +39,8 @@ export function proposalSpans(sentence: Sentence): Array<[number, number]> {
   return spans;
 }
 
+// "we present a comparative analysis of three architectures: ...": the listed things are studied, not introduced.
+const STUDIED = /^(?:compar\w*|analy[sz]\w*|evaluations?|assessments?|surveys?|reviews?|studies|study|investigations?)$/;
 const NEW_THINGS = /^(?:new|novel|two|three|four|five|several|following|key|main|complementary)$/;
 
 /** "we introduce two new scores: the Query-Key Score (QK-score), ..., and the Attention Score": each list item is new. */
@@ -47,7 +50,7 @@ function listAfterColon(tokens: Token[], from: number, spans: Array<[number, num
   for (; colon < tokens.length && colon < from + 12; colon++) {
     const t = tokens[colon];
     if (t.text === ':') break;
-    if (t.punct || isCapitalized(t.text) || isStrongName(t.text)) return;
+    if (t.punct || isCapitalized(t.text) || isStrongName(t.text) || STUDIED.test(t.text)) return;
     counted ||= NEW_THINGS.test(t.text);
   }
   if (!counted || tokens[colon]?.text !== ':') return;
@@ -69,6 +72,8 @@ function spanEnd(tokens: Token[], from: number): number {
     else if (t === ')') depth--;
     if (depth > 0) continue;
     if (t === ';' || (t === ':' && sawName)) return i;
+    // "we present a comparative analysis of ...": what follows is studied, not introduced.
+    if (!sawName && STUDIED.test(t) && tokens[i + 1]?.text === 'of') return i;
     if (isCapitalized(t) || isStrongName(t)) sawName = true;
     const verbish = /^[a-z]+(?:ing|es)$/.test(t) && !/(?:thing|ring|ding)$/.test(t);
     if (STOPS.has(t) || (sawName && verbish)) return i;

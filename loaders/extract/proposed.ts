@@ -2,7 +2,7 @@
 // paper-level rules that need every sentence first: variants of a new name, the title's own name.
 import { lexicon } from './lexicon.ts';
 import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
-import { enumeratedNames, enumeratedPhrases, isAppositive, proposalSpans, STOPS } from './proposals.ts';
+import { AUTHOR_SUBJECT, enumeratedNames, enumeratedPhrases, isAppositive, proposalSpans, STOPS } from './proposals.ts';
 import { isCapitalized, isStrongName, norm, type Sentence } from './text.ts';
 import type { PaperEntity } from './entities.ts';
 
@@ -38,7 +38,7 @@ export function proposedMentions(s: Sentence, sent: number, mentions: Mention[],
     for (const m of mentions) {
       if (m.start < from || m.start >= to) continue;
       found = true;
-      if (canBeNew(m, s, from, titleKey)) out.add(m);
+      if (canBeNew(m, s, from, titleKey) && !possessedBy(s, from, m.start)) out.add(m);
     }
     if (found) continue;
     const m = namePhrase(s, sent, from, to);
@@ -47,8 +47,141 @@ export function proposedMentions(s: Sentence, sent: number, mentions: Mention[],
       out.add(m);
     }
   }
-  for (const m of mentions) if (isAppositive(s, m, s.tokens[m.end - 1].end) && canBeNew(m, s, m.start, titleKey)) out.add(m);
+  for (const m of mentions) if (isAppositive(s, m, s.tokens[m.end - 1].end) && canBeNew(m, s, m.start, titleKey) && !definesKnown(s, m)) out.add(m);
+  if (spans.length) coinedLowerName(s, sent, mentions, out, titleKey);
+  // The subject may follow a sentence adverb: "Specifically, ActQKV monitors ...".
+  const newSubject = !!first && (first.start === 0 || (first.start === 2 && s.tokens[1].text === ',')) && isProposed(first);
+  if (newSubject) for (const m of describedParts(s, sent, mentions)) out.add(m);
+  countedList(s, mentions, out, spans.length > 0 || AUTHOR_SUBJECT.test(s.text), !!first && first.start === 0 && isProposed(first));
   return out;
+}
+
+// "ActQKV monitors a token-level indicator, Activation Bias, within ...": a new entity's part, described first.
+const PART_ARTICLE = /^(?:a|an)$/;
+const NOT_PART = /^(?:datasets?|benchmarks?|baselines?|models?|corpus|competitors?|llms?)$/;
+
+/** Unlisted names set off by commas right after "a/an <description>" in a sentence whose subject is a new entity. */
+function describedParts(s: Sentence, sent: number, mentions: Mention[]): Mention[] {
+  const { tokens, text } = s;
+  const out: Mention[] = [];
+  for (let i = 3; i < tokens.length - 1; i++) {
+    if (tokens[i - 1].text !== ',' || !nameWord(tokens[i].text)) continue;
+    let j = i;
+    while (j < tokens.length && j - i < 5 && !tokens[j].punct && nameWord(tokens[j].text)) j++;
+    if (!/^[,(]$/.test(tokens[j]?.text ?? '')) continue;
+    const words = tokens.slice(i, j).map((t) => t.text);
+    if (words.length === 1 ? !isStrongName(words[0]) : words.every((w) => GENERIC_PHRASE_WORDS.has(w))) continue;
+    const noun = tokens[i - 2].text;
+    if (!/^[a-z]/.test(noun) || NOT_PART.test(noun) || !describedBefore(s, i - 2)) continue;
+    const known = mentions.find((m) => m.start === i && m.end === j);
+    if (known) {
+      if (!known.lex) out.push(known);
+      continue;
+    }
+    if (mentions.some((m) => m.start < j && m.end > i)) continue;
+    const name = text.slice(tokens[i].start, tokens[j - 1].end);
+    if (lexicon().isKnown(name) || lexicon().isGeneric(name)) continue;
+    const m: Mention = { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
+    mentions.push(m);
+    out.push(m);
+  }
+  return out;
+}
+
+/** "a token-level indicator": an indefinite article, then up to five lower-case words ending at `noun`, no comparison before. */
+function describedBefore(s: Sentence, noun: number): boolean {
+  const { tokens, text } = s;
+  for (let k = noun; k >= Math.max(0, noun - 5); k--) {
+    const t = tokens[k].text;
+    if (PART_ARTICLE.test(t)) return !COMPARISON_WORD.test(text.slice(0, tokens[k].start));
+    if (tokens[k].punct || !/^[a-z]/.test(t)) return false;
+  }
+  return false;
+}
+const COMPARISON_WORD = /\b(?:than|compared?|baselines?|existing|previous|prior|outperform\w*|against|unlike)\b/i;
+
+// "two novel approaches that ...: A and B", "X builds vectors using three paradigms: A (AL), B (BL), and C (CL)".
+const COUNTED = /\b(?:two|three|four|five|six)\s+([^:;.()]{0,100}?)([a-z-]+s)(?:\s+[^:;.()]{0,80})?:\s/;
+const COUNT_NEW = /\b(?:new|novel)\b/;
+// A comparison or evaluation lists existing things: "a comparative analysis of three architectures: ...".
+const COUNT_STUDY = /\b(?:compar\w*|analy[sz]\w*|evaluat\w*|baselines?|benchmark\w*|existing|prior|previous|such as)\b/i;
+// Nouns of the things an evaluation counts; a new entity's parts are otherwise its components.
+const COUNT_DATA = /^(?:datasets|benchmarks|baselines|tasks|corpora|models|llms|languages|domains|metrics|settings|scenarios)$/i;
+const LIST_SEP = new Set([',', 'and', 'or']);
+
+/** Items of a counted list after the colon that the authors introduce, or that make up the sentence's new subject. */
+function countedList(s: Sentence, mentions: Mention[], out: Set<Mention>, byAuthors: boolean, byNewSubject: boolean): void {
+  if (!byAuthors && !byNewSubject) return;
+  const { tokens, text } = s;
+  const c = COUNTED.exec(text);
+  if (!c || COUNT_STUDY.test(text.slice(0, c.index + c[0].length))) return;
+  const fresh = COUNT_NEW.test(c[1]);
+  if (!(fresh && byAuthors) && !(byNewSubject && !COUNT_DATA.test(c[2]))) return;
+  const colon = tokens.findIndex((t) => t.start >= c.index + c[0].length - 2 && t.text === ':');
+  if (colon < 0) return;
+  // Items run between separators at bracket depth 0; a long item ("and integrates them with ...") ends the list.
+  let from = colon + 1;
+  let depth = 0;
+  for (let k = from; k <= tokens.length; k++) {
+    const t = tokens[k]?.text;
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+    if (t !== undefined && (depth > 0 || !(LIST_SEP.has(t) || t === ';' || t === ':'))) continue;
+    if (k - from > 6) return;
+    for (const m of mentions) if (m.start >= from && m.end <= k && !m.lex) out.add(m);
+    if (t === undefined || t === ';' || t === ':') return;
+    from = k + 1;
+  }
+}
+
+// "..., which we dub retrieval heads.", "we term this effect token drift": the authors name a thing in lower case.
+// Only the authors as the subject of the naming verb ("termed X" alone often names someone else's idea), and only a
+// name the title repeats: a lower-case name is otherwise often a phenomenon the paper studies ("we term them primary sinks").
+const AUTHORS_NAME = /\b[Ww]e\s+(?:dub|term|call|name)\s+(?:(?:it|them|this|these|such)\s+(?:[a-z]+\s+)?)?(?:as\s+)?["“]?(?=[a-z])/g;
+const LOWER_WORD = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+function coinedLowerName(s: Sentence, sent: number, mentions: Mention[], out: Set<Mention>, titleKey: string): void {
+  const { tokens, text } = s;
+  AUTHORS_NAME.lastIndex = 0;
+  for (let c = AUTHORS_NAME.exec(text); c; c = AUTHORS_NAME.exec(text)) {
+    const at = c.index + c[0].length;
+    const i = tokens.findIndex((t) => t.start >= at);
+    if (i < 0) continue;
+    let j = i;
+    while (j < tokens.length && j - i < 4 && !tokens[j].punct && LOWER_WORD.test(tokens[j].text) && !STOPS.has(tokens[j].text) && !ARTICLE.test(tokens[j].text)) j++;
+    // The name ends the clause: at punctuation, a quote or a relative word; a longer run is a description.
+    const next = tokens[j];
+    if (j === i || j - i > 3 || (next && !next.punct && !STOPS.has(next.text))) continue;
+    const name = text.slice(tokens[i].start, tokens[j - 1].end);
+    // One plain word is too vague to be a name ("we call them sinks"); a coined compound is not ("we call it look-back").
+    if (j - i === 1 && !name.includes('-')) continue;
+    if (!titleKey.includes(norm(name).replace(/s$/, '')) || lexicon().isGeneric(name)) continue;
+    const known = mentions.find((m) => m.start === i && m.end === j);
+    if (known) {
+      out.add(known);
+      continue;
+    }
+    if (mentions.some((m) => m.start < j && m.end > i)) continue;
+    const m: Mention = { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
+    mentions.push(m);
+    out.add(m);
+  }
+}
+
+// "a family of ...", "a new class of ...": the name after "of" is still the new thing.
+const CLASSIFIER = /^(?:class|family|kind|type|set|suite|series|collection|variety|group|pair|number|line|lineup)$/;
+
+/** "BEIR is a benchmark dataset for ...": a listed entity described, not introduced, unless called new. */
+function definesKnown(s: Sentence, m: Mention): boolean {
+  if (!m.lex) return false;
+  const after = s.text.slice(s.tokens[m.end - 1].end, s.tokens[m.end - 1].end + 80);
+  return /^\s*(?:is|are)\s/.test(after) && !/\b(?:novel|new|first|our)\b/i.test(after);
+}
+
+/** "we release 42 labels of the TREC Foo track": the new thing is the noun before "of", the name only qualifies it. */
+function possessedBy(s: Sentence, from: number, at: number): boolean {
+  for (let k = at - 1; k > from; k--) if (s.tokens[k].text === 'of') return !CLASSIFIER.test(s.tokens[k - 1].text);
+  return false;
 }
 
 const KIND_NOUN = /^(?:model|method|framework|mechanism|approach|metric|benchmark|dataset|system|algorithm|technique)$/;
@@ -86,7 +219,9 @@ function namePhrase(s: Sentence, sent: number, from: number, to: number): Mentio
   if (j - i === 1 && !isStrongName(name) && !hyphenName && next !== undefined && !/^[,(:]$/.test(next)) return null;
   // "IO-aware algorithms", "LLM-based rankers": a modifier built on a name.
   if (j - i === 1 && MODIFIER_NAME.test(name)) return null;
-  if (GENERIC_NAME.test(name) || lexicon().isGeneric(name) || TASK_NAME.test(name)) return null;
+  // "a novel augmentation method Cycle Translation": right after the kind of thing it is, a task-like word still names it.
+  const kindBefore = i > from && KIND_NOUN.test(tokens[i - 1].text);
+  if (GENERIC_NAME.test(name) || lexicon().isGeneric(name) || (TASK_NAME.test(name) && !kindBefore)) return null;
   // Generic words make a name only without an article: "we introduce Efficient Attention", not "we design an Attention Network".
   if (i > from && tokens.slice(i, j).every((t) => GENERIC_PHRASE_WORDS.has(t.text))) return null;
   return { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };

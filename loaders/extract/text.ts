@@ -18,61 +18,85 @@ export interface Sentence {
   isTitle: boolean;
 }
 
-// Sentence ends, following the Unicode sentence-break rules (UAX #29) that Intl.Segmenter applies, hand-coded because
-// Intl.Segmenter costs more than all of tokenisation: a terminator, closing quotes/brackets, then spaces.
-const TERMINATOR = /(?:[.!?]+["'”’)\]]*)+[ \t]*|[\r\n]+/g;
+// Sentences are Intl.Segmenter's (UAX #29), one instance for the process. Its breaks after abbreviations that do not end
+// a sentence ("(e.g. Mamba)", "Smith et al. Show", "X vs. Y", "see Fig. 2") are undone by joining the pieces again.
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Abbreviations (lower case, with their final dot) after which a break is the segmenter's artefact. */
+const NON_FINAL = new Set(['e.g.', 'i.e.', 'vs.', 'cf.', 'w.r.t.', 'viz.', 'approx.', 'resp.', 'incl.', 'al.']);
+/** Followed by a number: "Fig. 2", "Eq. 3", "Sec. 4", "No. 5". */
+const BEFORE_NUMBER = new Set(['fig.', 'figs.', 'eq.', 'eqs.', 'sec.', 'no.', 'ref.', 'tab.', 'table.']);
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
+  const segments = SEGMENTER.segment(text);
   let from = 0;
-  TERMINATOR.lastIndex = 0;
-  for (let m = TERMINATOR.exec(text); m; m = TERMINATOR.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end >= text.length || !breaksAfter(text, m[0], m.index, end)) continue;
-    pushTrimmed(out, text.slice(from, end));
+  // containing() walks the breaks faster than the segment iterator.
+  for (let at = 0; at < text.length; ) {
+    const seg = segments.containing(at)!;
+    const end = seg.index + seg.segment.length;
+    at = end;
+    if (end < text.length && joinsNext(text, end)) continue;
+    pushTrimmed(out, text, from, end);
     from = end;
   }
-  pushTrimmed(out, text.slice(from));
   return out;
 }
 
-function pushTrimmed(out: string[], s: string): void {
-  const t = s.trim();
-  if (t) out.push(t);
+function pushTrimmed(out: string[], text: string, from: number, to: number): void {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (to > from) out.push(text.slice(from, to));
 }
 
-/** No break before a comma-like continuation, nor after a full stop when the next letter is lower case ("e.g. the"). */
-function breaksAfter(text: string, terminator: string, at: number, next: number): boolean {
-  const c = text.charCodeAt(next);
-  if (c === 44 || c === 59 || c === 58) return false;
-  const first = terminator.charCodeAt(0);
-  if (first === 13 || first === 10) return true;
-  const spaced = terminator.endsWith(' ') || terminator.endsWith('\t');
-  if (!spaced && first === 46) {
-    // "GPT-4.In this work" breaks; "3.5", "e.g.", "U.S.", "ability.We" do not.
-    const before = text.charCodeAt(at - 1);
-    return c >= 65 && c <= 90 && !isLetter(before) && terminator === '.';
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0xfeff;
+
+/** Does the piece ending at `end` (a break of the segmenter) end in an abbreviation that continues the sentence? */
+function joinsNext(text: string, end: number): boolean {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  // A paragraph break is a break.
+  for (let k = e; k < end; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return false;
+  if (text.charCodeAt(e - 1) !== 46) return false;
+  // The word before the dot: letters and inner dots, at most 7 characters ("w.r.t.").
+  let s = e - 1;
+  while (s > 0 && e - s <= 7) {
+    const c = text.charCodeAt(s - 1);
+    if (!(isLetter(c) || c === 46)) break;
+    s--;
   }
-  if (terminator.includes('?') || terminator.includes('!')) return true;
-  for (let k = next; k < text.length; k++) {
-    const d = text.charCodeAt(k);
-    if (d === 46 || d === 33 || d === 63 || d === 10 || d === 13) return true;
-    const ch = text[k];
-    if (ch.toLowerCase() !== ch.toUpperCase()) return ch === ch.toUpperCase();
-  }
-  return true;
+  if (s === e - 1 || e - s > 7) return false;
+  const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+  if (!(isSpace(before) || before === 40 || before === 91)) return false;
+  const word = text.slice(s, e).toLowerCase();
+  if (word === 'al.') return s >= 3 && text.charCodeAt(s - 1) === 32 && text.slice(s - 3, s - 1).toLowerCase() === 'et';
+  if (NON_FINAL.has(word)) return true;
+  return BEFORE_NUMBER.has(word) && isDigit(text.charCodeAt(end));
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 // Words keep inner hyphens, dots, carets, apostrophes and trailing pluses (Llama-3.1-8B, S^3-Attention, CHM-Corr++);
 // brackets and clause punctuation are tokens of their own for acronym and list rules.
-const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F∞](?:[A-Za-z0-9\u00C0-\u024F^@]|[-.'’_](?=[A-Za-z0-9\u00C0-\u024F^]))*\+*|[(),;:"“”]/g;
 
+/** Lower-cased, everything outside a-z0-9 removed. */
 export function norm(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Most keys are asked of plain lower-case words or capitalised ASCII names: no regex for those.
+  let plain = true;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c >= 65 && c <= 90) plain = false;
+    else return text.toLowerCase().replace(NOT_KEY, '');
+  }
+  return plain ? text : text.toLowerCase();
 }
+const NOT_KEY = /[^a-z0-9]/g;
 
 // URLs carry repository and user names that are not entities; blanking keeps the offsets.
 const URL_RE = /\b(?:https?:\/\/|www\.|github\.com\/|gitlab\.com\/)\S+/g;
+
+const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F∞](?:[A-Za-z0-9\u00C0-\u024F^@]|[-.'’_](?=[A-Za-z0-9\u00C0-\u024F^]))*\+*|[(),;:"“”]/g;
 
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
@@ -80,18 +104,36 @@ export function tokenize(sentence: string): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const t = m[0];
-    const punct = t.length === 1 && '(),;:"“”'.includes(t);
+    const start = m.index;
+    const c0 = t.charCodeAt(0);
+    if (t.length === 1 && (c0 === 40 || c0 === 41 || c0 === 44 || c0 === 59 || c0 === 58 || c0 === 34 || c0 === 0x201c || c0 === 0x201d)) {
+      tokens.push({ text: t, start, end: start + 1, norm: '', punct: true, upper: false });
+      continue;
+    }
     // One pass over the characters: most tokens are plain lower-case words whose key is the word itself.
     let upper = false;
     let plain = true;
+    let ascii = true;
     for (let k = 0; k < t.length; k++) {
       const c = t.charCodeAt(k);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+      plain = false;
       if (c >= 65 && c <= 90) upper = true;
-      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) plain = false;
+      else if (c >= 128) ascii = false;
     }
-    tokens.push({ text: t, start: m.index, end: m.index + t.length, norm: punct ? '' : plain ? t : norm(t), punct, upper });
+    tokens.push({ text: t, start, end: start + t.length, norm: plain ? t : ascii ? asciiKey(t, upper) : norm(t), punct: false, upper });
   }
   return tokens;
+}
+
+/** The key of an ASCII token with capitals or inner punctuation. */
+function asciiKey(t: string, upper: boolean): string {
+  const lower = upper ? t.toLowerCase() : t;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return lower.replace(NOT_KEY, '');
+  }
+  return lower;
 }
 
 export function toSentence(text: string, isTitle = false): Sentence {

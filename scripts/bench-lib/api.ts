@@ -61,6 +61,10 @@ export interface ScenarioFigures {
   ceiling?: Run;
   uncached?: Run;
   cached?: Run;
+  /** One sequential uncached request before the load runs: its latency (ms) and whether it completed in time. */
+  single: { ms: number; completed: boolean };
+  /** Why the load runs were skipped (a single request already far beyond every target), when they were. */
+  skipped?: string;
 }
 
 export interface ApiOptions {
@@ -73,7 +77,15 @@ export interface ApiOptions {
   /** Seconds of unmeasured uncached load before each scenario (JIT, store page cache). */
   warmup?: number;
   log?: (s: string) => void;
+  /**
+   * A scenario whose single sequential request takes longer than this (ms) is not load-tested: 20
+   * connections of it would only pile up work that outlasts the run and skews the next one.
+   */
+  singleLimitMs?: number;
 }
+
+/** How long one request may take in the sequential probe before giving up on it. */
+const PROBE_TIMEOUT_MS = 30_000;
 
 function nextMessage<T>(child: ChildProcess, key: string): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -106,54 +118,127 @@ async function hammer(url: string, opts: { duration: number; connections: number
 }
 
 async function post(url: string, body: unknown): Promise<string> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+  });
   const text = await res.text();
-  if (!res.ok || text.includes('"errors"')) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+  let errors: unknown;
+  try {
+    errors = (JSON.parse(text) as { errors?: unknown }).errors;
+  } catch {
+    errors = 'not JSON';
+  }
+  if (!res.ok || errors) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
   return text;
 }
 
-export async function runApiBench(opts: ApiOptions): Promise<ScenarioFigures[]> {
-  const { duration, connections } = opts;
-  const full = opts.full ?? true;
-  const warmup = opts.warmup ?? 1;
-  const log = opts.log ?? (() => {});
-  const child = fork(join(ROOT, 'scripts/bench-lib/api-server.ts'), ['--data-dir', opts.dataDir], {
+/**
+ * Waits until the server has worked off what a run left in flight (requests autocannon abandoned at
+ * the end of its duration still run to completion): /readyz pings the store, so it answers fast
+ * only once the store and the event loop are free again.
+ */
+async function settle(baseUrl: string, maxMs = 180_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  let fast = 0;
+  while (fast < 3 && Date.now() < until) {
+    const t = performance.now();
+    try {
+      await (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer();
+    } catch {
+      /* still busy */
+    }
+    fast = performance.now() - t < 50 ? fast + 1 : 0;
+    if (fast < 3) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface ServerChild {
+  child: ChildProcess;
+  base: string;
+  bare: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(dataDir: string): Promise<ServerChild> {
+  const child = fork(join(ROOT, 'scripts/bench-lib/api-server.ts'), ['--data-dir', dataDir], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      if (child.connected) child.send({ stop: true });
+      // A server still chewing on an abandoned request gets 10 s to stop, then is killed.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
   try {
     const ports = await nextMessage<{ api: number; bare: number }>(child, 'ports');
-    const apiUrl = `http://127.0.0.1:${ports.api}/graphql`;
-    const scenarios = opts.scenarios ?? ALL_SCENARIOS;
-    const bodies: Record<string, string> = {};
-    for (const name of scenarios) {
-      const { query } = SCENARIOS[name];
-      try {
-        bodies[`/${name}`] = await post(apiUrl, { query });
-        await post(apiUrl, { query, variables: { nonce: -1 } }); // the uncached form must be accepted too
-      } catch (e) {
-        throw new Error(`${name} query failed on ${opts.dataDir}: ${(e as Error).message}`);
-      }
-    }
-    child.send({ bodies });
-    await nextMessage(child, 'ready');
-
-    const out: ScenarioFigures[] = [];
-    for (const name of scenarios) {
-      const { label, query } = SCENARIOS[name];
-      const figures: ScenarioFigures = { scenario: name, label, bodyBytes: Buffer.byteLength(bodies[`/${name}`]!) };
-      if (warmup > 0) await hammer(apiUrl, { duration: warmup, connections, query, varying: true });
-      if (full) figures.ceiling = await hammer(`http://127.0.0.1:${ports.bare}/${name}`, { duration, connections });
-      figures.uncached = await hammer(apiUrl, { duration, connections, query, varying: true });
-      if (full) figures.cached = await hammer(apiUrl, { duration, connections, query });
-      const f = (r?: Run) => (r ? `${r.rps.toFixed(0)} req/s p99 ${r.p99} ms${r.errors ? ` (${r.errors} errors)` : ''}` : '-');
-      log(`  ${name}: ceiling ${f(figures.ceiling)}; uncached ${f(figures.uncached)}; cached ${f(figures.cached)}`);
-      out.push(figures);
-    }
-    return out;
-  } finally {
-    if (child.connected) child.send({ stop: true });
-    await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
+    return { child, base: `http://127.0.0.1:${ports.api}`, bare: `http://127.0.0.1:${ports.bare}`, stop };
+  } catch (e) {
+    await stop();
+    throw e;
   }
+}
+
+/**
+ * Each scenario gets a fresh server process (one store, warmed by its own probe and warm-up), so
+ * work a slow scenario leaves behind cannot skew the next one.
+ */
+export async function runApiBench(opts: ApiOptions): Promise<ScenarioFigures[]> {
+  const { duration, connections } = opts;
+  const full = opts.full ?? true;
+  const warmup = opts.warmup ?? 1;
+  const singleLimitMs = opts.singleLimitMs ?? 2_000;
+  const log = opts.log ?? (() => {});
+  const out: ScenarioFigures[] = [];
+  for (const name of opts.scenarios ?? ALL_SCENARIOS) {
+    const { label, query } = SCENARIOS[name];
+    const server = await startServer(opts.dataDir);
+    try {
+      const apiUrl = `${server.base}/graphql`;
+      let body = '';
+      let single: ScenarioFigures['single'];
+      try {
+        body = await post(apiUrl, { query });
+        // One sequential uncached request (the one above warmed the process up).
+        const t = performance.now();
+        await post(apiUrl, { query, variables: { nonce: -1 } });
+        single = { ms: Math.round(performance.now() - t), completed: true };
+      } catch (e) {
+        if ((e as Error).name !== 'TimeoutError') throw new Error(`${name} query failed on ${opts.dataDir}: ${(e as Error).message}`);
+        single = { ms: PROBE_TIMEOUT_MS, completed: false };
+      }
+      const figures: ScenarioFigures = { scenario: name, label, bodyBytes: Buffer.byteLength(body), single };
+      out.push(figures);
+      if (!single.completed || single.ms > singleLimitMs) {
+        figures.skipped = single.completed
+          ? `one sequential request took ${single.ms} ms for ${figures.bodyBytes} bytes`
+          : `one sequential request did not complete in ${PROBE_TIMEOUT_MS / 1000} s`;
+        log(`  ${name}: not load-tested: ${figures.skipped}`);
+        continue;
+      }
+      server.child.send({ bodies: { [`/${name}`]: body } });
+      await nextMessage(server.child, 'ready');
+      if (warmup > 0) {
+        await hammer(apiUrl, { duration: warmup, connections, query, varying: true });
+        await settle(server.base);
+      }
+      if (full) figures.ceiling = await hammer(`${server.bare}/${name}`, { duration, connections });
+      figures.uncached = await hammer(apiUrl, { duration, connections, query, varying: true });
+      await settle(server.base);
+      if (full) figures.cached = await hammer(apiUrl, { duration, connections, query });
+      const f = (r?: Run) => (r ? `${r.rps.toFixed(0)} req/s p99 ${r.p99} ms (${r.requests} done${r.errors ? `, ${r.errors} errors` : ''})` : '-');
+      log(`  ${name}: single ${single.ms} ms; ceiling ${f(figures.ceiling)}; uncached ${f(figures.uncached)}; cached ${f(figures.cached)}`);
+    } finally {
+      await server.stop();
+    }
+  }
+  return out;
 }

@@ -54,8 +54,10 @@ export interface ApiFigures {
 export interface ScalingRow {
   papers: number;
   load: LoadFigures;
-  lineage: { rps: number; p99: number; errors: number };
-  search: { rps: number; p99: number; errors: number };
+  lineage: ScenarioFigures;
+  search: ScenarioFigures;
+  /** True when the figures are the API section's runs on the same store (same settings). */
+  fromApiSection?: boolean;
   command: string;
 }
 

@@ -273,3 +273,72 @@ describe('entity quality rules', () => {
     expect(names('To make it fast, we develop IO-aware kernels for GPUs.')).not.toContain('IO-aware');
   });
 });
+
+describe('proposal rules: naming, lists and exclusions', () => {
+  const isNew = (abstract: string, name: string, title: string | null = null) => entity(abstract, name, title)?.proposed ?? false;
+
+  it('reads "named" as a cue only in lower case and not inside a compound', () => {
+    expect(isNew('We build a compact tracker named OrbitNet for drones.', 'OrbitNet')).toBe(true);
+    expect(isNew('We test on Named Entity Recognition sets and the Chinese named-entity recognition task Quokka, as well as others.', 'Quokka')).toBe(false);
+  });
+
+  it('proposes a lower-case name the authors give ("which we dub X") when the title repeats it', () => {
+    const a = 'We find that a few attention heads copy tokens, which we dub echo heads.';
+    expect(isNew(a, 'echo heads', 'Echo Heads Explain Copying in Transformers')).toBe(true);
+    expect(isNew(a, 'echo heads', 'Why Transformers Copy Tokens')).toBe(false);
+    expect(isNew('On this task, termed echo recall, we find that our models fail.', 'echo recall', 'Echo Recall in Transformers')).toBe(false);
+  });
+
+  it('proposes the title name written hyphenated in lower case', () => {
+    const title = 'Stay in the Lane: Calibrating Attention Drift';
+    expect(isNew('We mitigate drift through a calibration mechanism, stay-in-the-lane, that rescales scores.', 'stay-in-the-lane', title)).toBe(true);
+    expect(isNew('Models suffer from the stay-in-the-lane problem, which we study.', 'stay-in-the-lane', title)).toBe(false);
+  });
+
+  it('takes a task-like name right after the kind of thing it is', () => {
+    expect(isNew('We propose a novel augmentation method Mirror Translation to reuse data.', 'Mirror Translation')).toBe(true);
+    expect(isNew('We propose a fast Mirror Translation to reuse data.', 'Mirror Translation')).toBe(false);
+  });
+
+  it('proposes the items of a counted list the authors or their new entity introduce', () => {
+    const a = 'We propose ZetaNet, a new retriever. ZetaNet builds vectors using three paradigms: Static (SGR), Learned (LGR), and Mixed (MGR), and fuses them with dense embeddings.';
+    expect(isNew(a, 'SGR')).toBe(true);
+    expect(isNew(a, 'MGR')).toBe(true);
+    const b = 'We extend pooling with two novel approaches that vary the groups: Key-Split Pooling (KSP) and Dynamic Key-Split Pooling (DKSP), which use norms.';
+    expect(isNew(b, 'KSP')).toBe(true);
+    expect(isNew(b, 'DKSP')).toBe(true);
+    expect(isNew('We propose ZetaNet, a new retriever. ZetaNet is tested on three benchmarks: AlphaQA, BetaQA, and GammaQA.', 'AlphaQA')).toBe(false);
+  });
+
+  it('starts an acronym long form at the capitalised word before a hyphenated match', () => {
+    const a = 'We add Dynamic Key-Split Pooling (DKSP) to the model.';
+    expect(findAcronymDefs(a, tokenize(a)).map((d) => d.long)).toEqual(['Dynamic Key-Split Pooling']);
+    const b = 'We add fast Key-Split Pooling (SP) to the model.';
+    expect(findAcronymDefs(b, tokenize(b)).map((d) => d.long)).toEqual(['Key-Split Pooling']);
+  });
+
+  it('does not propose what a comparative analysis lists', () => {
+    const a = 'This work presents a comparative analysis of three architectures: Foo Network (FN), Bar Network (BN), and Baz Network (BZN).';
+    expect(ex(a).entities.filter((e) => e.proposed)).toEqual([]);
+    expect(isNew('This work presents three new scores: Drift Gap (DG), Anchor Spread (AS), and Head Skew (HS).', 'Drift Gap')).toBe(true);
+  });
+
+  it('does not propose a name that only qualifies the released thing ("labels of X")', () => {
+    expect(isNew('We release 40 label sets of the Quokka Track collection for study.', 'Quokka Track')).toBe(false);
+    expect(isNew('We introduce a new family of retrievers, QuokkaNet, for search.', 'QuokkaNet')).toBe(true);
+  });
+
+  it('proposes a part a new entity describes first: "X monitors a token-level indicator, Name, ..."', () => {
+    const a = 'We propose ZetaKV, a cache policy. Specifically, ZetaKV tracks a token-level indicator, Drift Score, within each window.';
+    expect(isNew(a, 'Drift Score')).toBe(true);
+    const b = 'We propose ZetaKV, a cache policy. ZetaKV runs faster than a strong retriever, Drift Score, on long inputs.';
+    expect(isNew(b, 'Drift Score')).toBe(false);
+    const c = 'We propose ZetaKV, a cache policy. ZetaKV is trained on a public dataset, Drift Corpus, with labels.';
+    expect(isNew(c, 'Drift Corpus')).toBe(false);
+  });
+
+  it('does not propose a listed entity that the abstract only describes', () => {
+    expect(isNew('MS MARCO is a benchmark for passage ranking. We add reference runs.', 'MS MARCO', 'Brewing MS MARCO: Reference Runs')).toBe(false);
+    expect(isNew('MS MARCO is a new benchmark for passage ranking.', 'MS MARCO', 'MS MARCO: A Ranking Benchmark')).toBe(true);
+  });
+});
