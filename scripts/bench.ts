@@ -18,7 +18,7 @@ import { busyness, machine, type Busyness } from './bench-lib/machine.ts';
 import { OUT, ROOT } from './bench-lib/paths.ts';
 import { lastJson, runMeasured, shell, shown } from './bench-lib/proc.ts';
 import { renderReport } from './bench-lib/report.ts';
-import { DEFAULT_BATCH_SIZE, loadStore, previousLoad, SEED_CORPUS, type LoadFigures } from './bench-lib/store.ts';
+import { DEFAULT_BATCH_SIZE, loadCommand, loadStore, previousLoad, SEED_CORPUS, storeDir, type LoadFigures } from './bench-lib/store.ts';
 import { TARGETS } from './bench-lib/targets.ts';
 import {
   SECTIONS,
@@ -80,15 +80,33 @@ function pct(x: number | null): string {
 }
 
 /** Loads done in this run, by store name, so each corpus is loaded (and measured) once per run. */
-const loads = new Map<string, LoadFigures>();
+const loads = new Map<string, LoadFigures | Error>();
 async function load(name: string, corpus: string, allowPrevious = false): Promise<LoadFigures> {
   const done = loads.get(name) ?? (allowPrevious ? previousLoad(name, corpus) : null);
+  if (done instanceof Error) throw done; // failed earlier in this run: do not spend the time again
   if (done) return done;
   log(`loading ${shown(corpus)} into ${name} (batch size ${batchSize})`);
-  const f = await loadStore(name, corpus, batchSize);
-  log(`  ${f.papers} papers in ${f.wallSeconds.toFixed(1)} s = ${f.papersPerSecond.toFixed(0)} papers/s, peak RSS ${f.peakRssMB} MB, ${(f.diskBytes / 1e6).toFixed(0)} MB on disk`);
-  loads.set(name, f);
-  return f;
+  try {
+    const f = await loadStore(name, corpus, batchSize);
+    log(`  ${f.papers} papers in ${f.wallSeconds.toFixed(1)} s = ${f.papersPerSecond.toFixed(0)} papers/s, peak RSS ${f.peakRssMB} MB, ${(f.diskBytes / 1e6).toFixed(0)} MB on disk`);
+    loads.set(name, f);
+    return f;
+  } catch (e) {
+    loads.set(name, e as Error);
+    throw e;
+  }
+}
+
+/** Runs one part of a section; a failure is logged, kept in the figures and makes the exit code 1. */
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    return await run();
+  } catch (e) {
+    const error = (e as Error).message;
+    log(`!! ${what} failed: ${error}`);
+    process.exitCode = 1;
+    return { error };
+  }
 }
 
 async function section<T>(name: SectionName, run: () => Promise<T>): Promise<void> {
@@ -107,6 +125,12 @@ async function section<T>(name: SectionName, run: () => Promise<T>): Promise<voi
   }
   s.seconds = Math.round((performance.now() - started) / 1000);
   (results as unknown as Record<string, unknown>)[name] = s;
+  write(); // after every section, so an interrupted run still leaves what it measured
+}
+
+function write(): void {
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(REPORT_FILE, renderReport(results));
 }
 
 // Issue 2: parse + extract throughput, by scripts/bench-ingest.ts in its own process.
@@ -134,9 +158,15 @@ await section<IngestFigures>('ingest', async () => {
 
 // Issue 3: end-to-end loads (parse, extract, write) of the seed corpus and the large synthetic one.
 await section<StoreFigures>('store', async () => {
-  const seed = await load('seed', SEED_CORPUS);
-  const large = await load(synthetic(LARGE), await ensureCorpus(LARGE, log));
-  return { loads: [seed, large] };
+  const loaded: StoreFigures['loads'] = [];
+  for (const [name, corpus] of [
+    ['seed', SEED_CORPUS],
+    [synthetic(LARGE), await ensureCorpus(LARGE, log)],
+  ] as const) {
+    const f = await attempt(`load ${name}`, () => load(name, corpus));
+    loaded.push('error' in f ? { name, corpus: shown(corpus), error: f.error, command: loadCommand(name, corpus, batchSize) } : f);
+  }
+  return { loads: loaded };
 });
 
 const apiCommand = (dataDir: string, extra: string[] = []) =>
@@ -152,12 +182,15 @@ await section<ApiFigures>('api', async () => {
     ['seed', SEED_CORPUS, TARGETS.api.seedP99Ms, null],
     [synthetic(LARGE), await ensureCorpus(LARGE, log), TARGETS.api.largeP99Ms, TARGETS.api.largePapers],
   ] as const) {
-    const store = await load(name, corpus, values['reuse-stores']);
-    log(`API on ${name} (${store.papers} papers), ${connections} connections, ${duration} s per run`);
-    const res = await runApiBench({ dataDir: store.dataDir, duration, connections, log });
-    apiRuns.set(name, res);
     const extra = p99TargetMs === TARGETS.api.seedP99Ms ? [] : ['--p99-target', String(p99TargetMs)];
-    runs.push({ store: name, papers: store.papers, p99TargetMs, targetPapers, results: res, command: apiCommand(store.dataDir, extra) });
+    const run = await attempt(`API on ${name}`, async () => {
+      const store = await load(name, corpus, values['reuse-stores']);
+      log(`API on ${name} (${store.papers} papers), ${connections} connections, ${duration} s per run`);
+      const res = await runApiBench({ dataDir: store.dataDir, duration, connections, log });
+      apiRuns.set(name, res);
+      return { store: name, papers: store.papers, p99TargetMs, targetPapers, results: res, command: apiCommand(store.dataDir, extra) };
+    });
+    runs.push('error' in run ? { store: name, papers: 0, p99TargetMs, targetPapers, results: [], command: apiCommand(shown(storeDir(name)), extra), error: run.error } : run);
   }
   return { duration, connections, runs };
 });
@@ -166,6 +199,14 @@ await section<ApiFigures>('api', async () => {
 await section<ScalingFigures>('scaling', async () => {
   const rows: ScalingFigures['rows'] = [];
   for (const n of SCALING_SIZES) {
+    const row = await attempt(`scaling at ${n}`, () => scalingRow(n));
+    rows.push('error' in row ? { papers: n, error: row.error } : row);
+  }
+  return { duration, connections, rows };
+});
+
+async function scalingRow(n: number): Promise<ScalingFigures['rows'][number]> {
+  {
     const store = await load(synthetic(n), await ensureCorpus(n, log));
     const scenarios: Scenario[] = ['lineage', 'search'];
     const reused = apiRuns.get(store.name);
@@ -176,11 +217,9 @@ await section<ScalingFigures>('scaling', async () => {
     const command = reused
       ? apiCommand(store.dataDir, ['--p99-target', String(TARGETS.api.largeP99Ms)])
       : apiCommand(store.dataDir, ['--scenarios', 'lineage,search', '--uncached-only']);
-    rows.push({ papers: n, load: store, lineage: pick('lineage'), search: pick('search'), fromApiSection: !!reused, command });
+    return { papers: n, load: store, lineage: pick('lineage'), search: pick('search'), fromApiSection: !!reused, command };
   }
-  return { duration, connections, rows };
-});
+}
 
-writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(REPORT_FILE, renderReport(results));
+write();
 log(`wrote ${shown(REPORT_FILE)} and ${shown(RESULTS_FILE)} in ${((performance.now() - t0) / 60000).toFixed(1)} min`);

@@ -65,6 +65,8 @@ export interface ScenarioFigures {
   single: { ms: number; completed: boolean };
   /** Why the load runs were skipped (a single request already far beyond every target), when they were. */
   skipped?: string;
+  /** The query failed (GraphQL errors or HTTP status): nothing measured. */
+  error?: string;
 }
 
 export interface ApiOptions {
@@ -212,7 +214,12 @@ export async function runApiBench(opts: ApiOptions): Promise<ScenarioFigures[]> 
         await post(apiUrl, { query, variables: { nonce: -1 } });
         single = { ms: Math.round(performance.now() - t), completed: true };
       } catch (e) {
-        if ((e as Error).name !== 'TimeoutError') throw new Error(`${name} query failed on ${opts.dataDir}: ${(e as Error).message}`);
+        if ((e as Error).name !== 'TimeoutError') {
+          const error = `${name} query failed: ${(e as Error).message}`;
+          log(`  ${error}`);
+          out.push({ scenario: name, label, bodyBytes: 0, single: { ms: 0, completed: false }, skipped: error, error });
+          continue;
+        }
         single = { ms: PROBE_TIMEOUT_MS, completed: false };
       }
       const figures: ScenarioFigures = { scenario: name, label, bodyBytes: Buffer.byteLength(body), single };

@@ -86,7 +86,7 @@ export function lastJson<T>(stdout: string): T | null {
   return null;
 }
 
-/** Bytes on disk under a directory (`du -sb`; falls back to apparent sizes walked in JS). */
+/** Bytes on disk under a directory (`du -sb`). */
 export async function diskBytes(dir: string): Promise<number> {
   const out = await runPlain(['du', '-sb', dir]);
   const n = Number(out.split(/\s/)[0]);

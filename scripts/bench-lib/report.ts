@@ -3,7 +3,7 @@ import type { ScenarioFigures } from './api.ts';
 import type { Busyness } from './machine.ts';
 import type { LoadFigures } from './store.ts';
 import { BUSY_THRESHOLD, TARGETS } from './targets.ts';
-import type { Results, Section } from './types.ts';
+import type { Results, ScalingRow, Section } from './types.ts';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => `${int(bytes / 1e6)} MB`;
@@ -35,6 +35,7 @@ interface SummaryRow {
 
 /** The uncached p99 as a cell, and whether it meets `target` (ms). */
 function uncachedP99(r: ScenarioFigures, target = Infinity): { text: string; ms: number | null; ok: boolean } {
+  if (r.error) return { text: `query failed: ${cellText(r.error, 200)}`, ms: null, ok: false };
   if (r.skipped) {
     const what = r.single.completed ? `≥ ${ms(r.single.ms)}` : `> ${ms(r.single.ms)}`;
     return { text: `${what} (not load-tested: one request alone, ${size(r.bodyBytes)} body)`, ms: null, ok: false };
@@ -42,6 +43,12 @@ function uncachedP99(r: ScenarioFigures, target = Infinity): { text: string; ms:
   const u = r.uncached;
   if (!u || u.requests === 0) return { text: 'no response within the run', ms: null, ok: false };
   return { text: `${ms(u.p99)}${u.errors ? ` (${u.errors} errors)` : ''}`, ms: u.p99, ok: u.p99 <= target && u.errors === 0 };
+}
+
+/** Text safe in a table cell: one line, no pipes, bounded. */
+function cellText(s: string, max = 300): string {
+  const one = s.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+  return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
 function apiShare(r: ScenarioFigures): number | null {
@@ -94,6 +101,12 @@ export function renderReport(res: Results): string {
       );
       for (const l of f.loads) {
         const seed = l.name === 'seed';
+        if ('error' in l) {
+          const err = cellText(l.error);
+          body.push(`| ${code(l.corpus)} | — | — | — | — | — | — | — | — | **FAILED**: ${err} |`);
+          summary.push({ issue: '3', figure: `store load, ${seed ? 'seed corpus (data/)' : code(l.corpus)}`, measured: `load failed: ${err}`, target: seed ? '—' : `≥ ${int(TARGETS.store.papersPerSec)} papers/s`, result: '**FAIL**', command: l.command });
+          continue;
+        }
         const indicative = !seed && l.papers !== TARGETS.store.papers;
         const rateOk = l.papersPerSecond >= TARGETS.store.papersPerSec;
         const rssOk = l.peakRssMB !== null && l.peakRssMB <= TARGETS.store.peakRssMB;
@@ -124,6 +137,11 @@ export function renderReport(res: Results): string {
         `autocannon, ${f.connections} connections, ${f.duration} s per run after 1 s of unmeasured warm-up, against the API served from a read-only embedded store in a child process. **Ceiling**: a bare Node \`http\` server in the same child answering a fixed body of the same size. **Uncached**: every request carries a different unused variable, so neither the hot cache nor Apollo's response cache answers and the resolvers and store queries run each time. **Cached**: the identical request repeated. Cells are req/s · p99.\n`,
       );
       for (const run of f.runs) {
+        if (run.error) {
+          body.push(`### ${run.store === 'seed' ? 'Seed graph (`data/`)' : `Synthetic graph (${run.store})`}\n`, `**Not measured**: ${cellText(run.error)}\n`);
+          summary.push({ issue: '4', figure: `API on ${run.store}`, measured: `not measured: ${cellText(run.error)}`, target: `p99 ≤ ${run.p99TargetMs} ms`, result: '**FAIL**', command: run.command });
+          continue;
+        }
         const indicative = run.targetPapers !== null && run.papers !== run.targetPapers;
         body.push(
           `### ${run.store === 'seed' ? 'Seed graph (`data/`)' : 'Synthetic graph'}: ${int(run.papers)} papers${indicative ? ` (the p99 target is stated for ${int(run.targetPapers!)})` : ''}\n`,
@@ -157,12 +175,13 @@ export function renderReport(res: Results): string {
     body.push(sectionHeader(res.scaling));
     const f = res.scaling.figures;
     if (f) {
+      const ok = f.rows.filter((r): r is ScalingRow => !('error' in r));
       body.push(
-        `Synthetic corpora of each size loaded end to end as in issue 3 (same command, batch size ${int(f.rows[0]?.load.batchSize ?? 0)}); uncached \`lineage\` and \`search\` as in issue 4 (${f.connections} connections, ${f.duration} s). "×" is the growth over the previous row.\n`,
+        `Synthetic corpora of each size loaded end to end as in issue 3 (same command, batch size ${int(ok[0]?.load.batchSize ?? 0)}); uncached \`lineage\` and \`search\` as in issue 4 (${f.connections} connections, ${f.duration} s). "×" is the growth over the previous row.\n`,
         '| papers | load time | papers/s | peak RSS | store on disk | lineage p99 | lineage req/s | search p99 | search req/s |',
         '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       );
-      let prev: (typeof f.rows)[number] | undefined;
+      let prev: ScalingRow | undefined;
       const grow = (a: number, b: number | undefined) => (b ? ` (×${(a / b).toFixed(1)})` : '');
       const q = (r: ScenarioFigures, before?: ScenarioFigures) => {
         const now = uncachedP99(r);
@@ -170,16 +189,21 @@ export function renderReport(res: Results): string {
         return `${now.text}${now.ms !== null && was ? grow(now.ms, was) : ''} | ${r.uncached && !r.skipped ? int(r.uncached.rps) : '—'}`;
       };
       for (const r of f.rows) {
+        if ('error' in r) {
+          body.push(`| ${int(r.papers)} | **FAILED**: ${cellText(r.error)} | | | | | | | |`);
+          prev = undefined;
+          continue;
+        }
         const l: LoadFigures = r.load;
         body.push(
           `| ${int(r.papers)} | ${l.wallSeconds.toFixed(1)} s${grow(l.wallSeconds, prev?.load.wallSeconds)} | ${int(l.papersPerSecond)} | ${l.peakRssMB ?? 'n/a'} MB | ${mb(l.diskBytes)}${grow(l.diskBytes, prev?.load.diskBytes)} | ${q(r.lineage, prev?.lineage)} | ${q(r.search, prev?.search)} |`,
         );
         prev = r;
       }
-      const reused = f.rows.filter((r) => r.fromApiSection).map((r) => int(r.papers));
+      const reused = ok.filter((r) => r.fromApiSection).map((r) => int(r.papers));
       if (reused.length) body.push('', `The ${reused.join(', ')}-paper row reuses the API section's uncached runs on the same store (same settings).`);
-      body.push('', 'Commands:', ...f.rows.flatMap((r) => [`- ${code(r.load.command)}`, `- ${code(r.command)}`]), '');
-      const bodies = f.rows.map((r) => `${size(r.lineage.bodyBytes)} at ${k(r.papers)}`).join(', ');
+      body.push('', 'Commands:', ...ok.flatMap((r) => [`- ${code(r.load.command)}`, `- ${code(r.command)}`]), '');
+      const bodies = ok.map((r) => `${size(r.lineage.bodyBytes)} at ${k(r.papers)}`).join(', ');
       body.push(`\`lineage\` response size: ${bodies}.\n`);
     } else body.push(`Not measured: ${res.scaling.error}\n`);
   } else body.push('Not run yet: `npm run bench -- --only scaling`.\n');
@@ -219,13 +243,13 @@ export function renderReport(res: Results): string {
     '',
     '| issue | figure | measured | target | result | command |',
     '|:---:|---|---:|---:|:---:|---|',
-    ...summary.map((r) => `| ${r.issue} | ${r.figure} | ${r.measured} | ${r.target} | ${r.result} | ${code(r.command)} |`),
+    ...summary.map((r) => `| ${r.issue} | ${r.figure} | ${r.measured} | ${r.target} | ${r.result} | ${r.command ? code(r.command) : ''} |`),
     '',
   );
   const tail = [
     '## Reproducing',
     '',
-    '- `npm run bench`: everything (about 10 minutes at 100k papers); rewrites this file and `bench-out/results.json`.',
+    '- `npm run bench`: everything at 100k papers (10 to 15 minutes on the 2-core machine at the speeds above); rewrites this file and `bench-out/results.json` after each section.',
     '- `npm run bench -- --quick`: 10k instead of 100k papers and 3 s autocannon runs, a fast check of the harness.',
     '- `npm run bench -- --only ingest|store|api|scaling` (comma-separated for several): those sections only; the others keep their previous figures. `--reuse-stores` lets `--only api` serve the stores an earlier run loaded.',
     '- Synthetic corpora (`scripts/bench-corpus.ts`, seed 1, 2,000 papers per listing file) are generated once into `bench-out/corpus-<N>` and reused until the generator or the lexicons change; stores are loaded into `bench-out/store/<name>`.',

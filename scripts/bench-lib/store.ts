@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AS_OF, OUT, ROOT } from './paths.ts';
-import { diskBytes, lastJson, runMeasured, shown } from './proc.ts';
+import { diskBytes, lastJson, runMeasured, shell, shown } from './proc.ts';
 
 export const DEFAULT_BATCH_SIZE = 5_000;
 
@@ -29,16 +29,28 @@ interface LoadJson {
 
 export const storeDir = (name: string) => join(OUT, 'store', name);
 
+function loadArgs(name: string, corpus: string, batchSize: number): string[] {
+  return ['bin/kg.js', 'load', shown(corpus), '--data-dir', shown(storeDir(name)), '--json', '--batch-size', String(batchSize), '--as-of', AS_OF];
+}
+
+/** The load command as the report shows it. */
+export function loadCommand(name: string, corpus: string, batchSize = DEFAULT_BATCH_SIZE): string {
+  return shell([...(existsSync('/usr/bin/time') ? ['/usr/bin/time', '-v'] : []), 'node', ...loadArgs(name, corpus, batchSize)]);
+}
+
 /** Loads `corpus` into a fresh bench-out/store/<name> and measures it. */
 export async function loadStore(name: string, corpus: string, batchSize = DEFAULT_BATCH_SIZE): Promise<LoadFigures> {
   const dataDir = storeDir(name);
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(`${dataDir}.load.json`, { force: true });
   mkdirSync(join(OUT, 'store'), { recursive: true });
-  const args = ['bin/kg.js', 'load', shown(corpus), '--data-dir', shown(dataDir), '--json', '--batch-size', String(batchSize), '--as-of', AS_OF];
+  const args = loadArgs(name, corpus, batchSize);
   const r = await runMeasured([process.execPath, ...args], { shownArgv: ['node', ...args] });
   const report = lastJson<LoadJson>(r.stdout);
-  if (r.code !== 0 || !report) throw new Error(`kg load ${name} failed (exit ${r.code}): ${r.stderr.slice(-800)}`);
+  if (r.code !== 0 || !report) {
+    rmSync(dataDir, { recursive: true, force: true }); // a half-written store is of no use and can be large
+    throw new Error(`kg load ${name} failed (exit ${r.code}): ${r.stderr.slice(-800)}`);
+  }
   const figures: LoadFigures = {
     name,
     corpus: shown(corpus),

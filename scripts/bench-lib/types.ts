@@ -30,8 +30,15 @@ export interface IngestFigures {
   command: string;
 }
 
+export interface FailedLoad {
+  name: string;
+  corpus: string;
+  error: string;
+  command: string;
+}
+
 export interface StoreFigures {
-  loads: LoadFigures[];
+  loads: (LoadFigures | FailedLoad)[];
 }
 
 export interface ApiRun {
@@ -43,6 +50,8 @@ export interface ApiRun {
   targetPapers: number | null;
   results: ScenarioFigures[];
   command: string;
+  /** The store could not be loaded or served: nothing measured. */
+  error?: string;
 }
 
 export interface ApiFigures {
@@ -64,7 +73,7 @@ export interface ScalingRow {
 export interface ScalingFigures {
   duration: number;
   connections: number;
-  rows: ScalingRow[];
+  rows: (ScalingRow | { papers: number; error: string })[];
 }
 
 export interface Results {
