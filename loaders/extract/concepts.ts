@@ -13,6 +13,10 @@ export class ConceptTaxonomy {
   private readonly byTrigger = new Map<string, string[]>();
   /** Triggers by the code of their first characters, longest first: a scan probes only triggers that can start at a word. */
   private readonly byHead = new Map<number, string[]>();
+  /** Taxonomy position of each concept id. */
+  private readonly order = new Map<string, number>();
+  /** First two characters of every trigger (a word character and a word character or 0), for a table test. */
+  private readonly heads = new Uint8Array(128 * 128);
 
   constructor() {
     const file = new URL('./lexicons/concepts.json', import.meta.url);
@@ -35,30 +39,8 @@ export class ConceptTaxonomy {
   /**
    * Concept ids whose triggers occur in the text as whole words, in taxonomy order: leftmost-longest and
    * non-overlapping, as one alternation regex would match, but probing only the few triggers that share a word's head.
-   * Short texts (entity names, which recur across papers) are answered from a bounded cache; callers must not
-   * modify the returned array.
    */
   match(text: string): string[] {
-    const cacheable = text.length <= 64;
-    if (cacheable) {
-      const hit = this.cache.get(text);
-      if (hit) return hit;
-    }
-    const out = this.scan(text);
-    if (cacheable) {
-      if (this.cache.size >= 20_000) this.cache.clear();
-      this.cache.set(text, out);
-    }
-    return out;
-  }
-
-  private readonly cache = new Map<string, string[]>();
-  /** Taxonomy position of each concept id. */
-  private readonly order = new Map<string, number>();
-  /** First two characters of every trigger (a word character and a word character or 0), for a table test. */
-  private readonly heads = new Uint8Array(128 * 128);
-
-  private scan(text: string): string[] {
     let found: Set<string> | null = null;
     const lower = text.toLowerCase();
     const n = lower.length;

@@ -190,9 +190,7 @@ export class Lexicon {
       sized ||= size;
       end++;
     }
-    const parts = tokens.slice(i, end).flatMap((x) => x.text.split('-'));
-    const sizePart = parts.find((p) => SIZE_RE.test(p));
-    return { end, family: family.family, parameters: sizePart ? sizePart.toUpperCase() : null };
+    return { end, family: family.family, parameters: sizeIn(tokens, i, end)?.toUpperCase() ?? null };
   }
 
   private familyOf(t: string): FamilyPrefix | null {
@@ -230,6 +228,19 @@ export class Lexicon {
     const key = norm(text);
     return this.genericKeys.has(key) || (key.endsWith('s') && this.genericKeys.has(key.slice(0, -1)));
   }
+}
+
+/** The first size ("8B", "1.5b") among the dash-separated parts of tokens [from, to). */
+function sizeIn(tokens: Token[], from: number, to: number): string | null {
+  for (let k = from; k < to; k++) {
+    const text = tokens[k].text;
+    if (!text.includes('-')) {
+      if (SIZE_RE.test(text)) return text;
+      continue;
+    }
+    for (const part of text.split('-')) if (SIZE_RE.test(part)) return part;
+  }
+  return null;
 }
 
 /** Slot of a text's first two characters lower-cased (ASCII; anything else shares slot 0). */

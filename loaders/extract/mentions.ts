@@ -71,12 +71,12 @@ export class MentionSpotter {
       let m = this.known(text, tokens, i, sent) ?? (t.upper ? this.nameLike(text, tokens, i, sent) : null);
       // Title Case makes every title word look like a name part.
       if (m?.source === 'lexicon' && !sentence.isTitle) m = this.modifiedEntry(text, tokens, claimed, m);
-      if (m && !claimed.subarray(m.start, m.end).some(Boolean)) {
+      if (m && !anyClaimed(claimed, m.start, m.end)) {
         claim(m);
         i = m.end - 1;
       }
     }
-    if (!sentence.isTitle) for (const m of this.phrases(text, tokens, claimed, sent)) claim(m);
+    if (!sentence.isTitle) this.phrases(text, tokens, claimed, sent, claim);
     out.sort((a, b) => a.start - b.start);
     typeFromNeighbours(tokens, out);
     return out;
@@ -175,7 +175,8 @@ export class MentionSpotter {
   }
 
   private nameLike(text: string, tokens: Token[], i: number, sent: number): Mention | null {
-    let raw = tokens[i].text.replace(/['’]s$/, '');
+    const t = tokens[i].text;
+    let raw = t.endsWith('s') ? t.replace(/['’]s$/, '') : t;
     if (!isStrongName(raw)) return null;
     // "MFCCs" is MFCC; the plural stays a form of it.
     const plural = /[A-Z]s$/.test(raw) ? raw : null;
@@ -214,7 +215,7 @@ export class MentionSpotter {
   }
 
   /** Capitalised multi-word names ending in a technique, dataset or metric head: "Relative Positional Encoding". */
-  private *phrases(text: string, tokens: Token[], claimed: Uint8Array, sent: number): Generator<Mention> {
+  private phrases(text: string, tokens: Token[], claimed: Uint8Array, sent: number, claim: (m: Mention) => void): void {
     for (let i = 0; i < tokens.length; i++) {
       if (claimed[i] || !tokens[i].upper || !isNameWord(tokens[i].text)) continue;
       let j = i + 1;
@@ -222,23 +223,29 @@ export class MentionSpotter {
       while (j < tokens.length && !claimed[j]) {
         const t = tokens[j].text;
         // Gerund heads end a name (Multi-Layers Trainable Pooling) though they do not start one.
-        if (isNameWord(t) || TECH_HEADS.has(t) || /^\d{4}$/.test(t)) lastName = j;
-        else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && isNameWord(tokens[j + 1].text))) break;
+        // Name words and technique heads have a capital; a year has none.
+        if (tokens[j].upper ? isNameWord(t) || TECH_HEADS.has(t) : isYear(t)) lastName = j;
+        else if (!(CONNECTORS.has(t) && j + 1 < tokens.length && tokens[j + 1].upper && isNameWord(tokens[j + 1].text))) break;
         j++;
       }
       // Sentence-opening function words are not part of the name: "Our Relative Positional Encoding ...".
       while (i < lastName && STOP_OPENERS.has(tokens[i].text)) i++;
       let end = lastName + 1;
       if (end < tokens.length && !claimed[end] && DATASET_HEADS.has(tokens[end].text) && end - i >= 1) end++;
-      const words = tokens.slice(i, end).map((t) => t.text);
-      const head = words[words.length - 1];
+      // A single word is no phrase; nor is a run without a technique or dataset head.
+      const head = tokens[end - 1].text;
       const isData = DATASET_HEADS.has(head) || CAP_DATASET_HEADS.has(head);
+      if (end - i < 2 || !(TECH_HEADS.has(head) || isData)) {
+        i = j;
+        continue;
+      }
+      const words = tokens.slice(i, end).map((t) => t.text);
       if (DATASET_HEADS.has(head) && words.slice(0, -1).every((w) => this.lex.isGeneric(w) || GENERIC_PHRASE_WORDS.has(w))) {
         i = j;
         continue;
       }
       const generic = words.every((w) => GENERIC_PHRASE_WORDS.has(w) || DATASET_HEADS.has(w)) || this.lex.isGeneric(words.join(' '));
-      if (words.length >= 2 && (TECH_HEADS.has(head) || isData) && !generic) {
+      if (!generic) {
         const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
         m.source = 'phrase';
         m.type = isData ? 'dataset' : typeFromHead(m.name);
@@ -246,7 +253,7 @@ export class MentionSpotter {
           m.alias = m.name;
           m.name = text.slice(tokens[i].start, tokens[end - 2].end);
         }
-        yield m;
+        claim(m);
       }
       i = j;
     }
@@ -262,6 +269,26 @@ const firstWord = (s: string) => s.slice(0, 4).toLowerCase();
 function sameThing(entry: LexEntry, long: string): boolean {
   const longForms = [entry.name, ...entry.aliases].filter((a) => a.includes(' '));
   return !longForms.length || longForms.some((a) => firstWord(a) === firstWord(long));
+}
+
+function anyClaimed(claimed: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (claimed[k]) return true;
+  return false;
+}
+
+function allGlue(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!LIST_GLUE.has(tokens[k].text)) return false;
+  return true;
+}
+
+/** Four digits: a year in a name ("OpenSubtitles 2018"). */
+function isYear(t: string): boolean {
+  if (t.length !== 4) return false;
+  for (let k = 0; k < 4; k++) {
+    const c = t.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function isNameWord(t: string): boolean {
@@ -316,7 +343,7 @@ function typeFromNeighbours(tokens: Token[], mentions: Mention[]): void {
   for (const m of mentions) {
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
-    const glued = prev && m.start > prev.end && tokens.slice(prev.end, m.start).every((t) => LIST_GLUE.has(t.text));
+    const glued = prev && m.start > prev.end && allGlue(tokens, prev.end, m.start);
     if (glued) last.push(m);
     else groups.push([m]);
   }

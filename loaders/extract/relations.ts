@@ -191,15 +191,26 @@ function addUnspotted(text: string, here: Span[], entities: PaperEntity[]): void
 
 // Parenthesised asides do not end a cue's scope: "adapts deep LMs (in particular, BERT) for retrieval".
 function maskParens(text: string): string {
-  if (!text.includes('(')) return text;
-  let depth = 0;
+  const open = text.indexOf('(');
+  if (open < 0) return text;
+  // Slices and runs of spaces rather than a character at a time; offsets are kept.
   let out = '';
-  for (const c of text) {
-    if (c === '(') depth++;
-    out += depth > 0 ? ' ' : c;
-    if (c === ')' && depth > 0) depth--;
+  let from = 0;
+  let depth = 0;
+  let maskFrom = 0;
+  for (let k = open; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 40) {
+      if (depth++ === 0) {
+        out += text.slice(from, k);
+        maskFrom = k;
+      }
+    } else if (c === 41 && depth > 0 && --depth === 0) {
+      out += ' '.repeat(k + 1 - maskFrom);
+      from = k + 1;
+    }
   }
-  return out;
+  return depth > 0 ? out + ' '.repeat(text.length - maskFrom) : out + text.slice(from);
 }
 
 const ANAPHOR = /^\s*(?:the|this|our|these)\s+(?:proposed\s+|new\s+)?(?:algorithm|method|mechanism|approach|technique|attention|module|design|framework|architecture|kernel|operator)s?\s*$/i;

@@ -19,13 +19,11 @@ export interface Sentence {
 }
 
 // Sentences are Intl.Segmenter's (UAX #29), one instance for the process. Its breaks after abbreviations that do not end
-// a sentence ("(e.g. Mamba)", "Smith et al. Show", "X vs. Y", "see Fig. 2") are undone by joining the pieces again.
+// a sentence ("(e.g. Mamba)", "Smith et al. Show", "X vs. Y") are undone by joining the pieces again.
 const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Abbreviations (lower case, with their final dot) after which a break is the segmenter's artefact. */
 const NON_FINAL = new Set(['e.g.', 'i.e.', 'vs.', 'cf.', 'w.r.t.', 'viz.', 'approx.', 'resp.', 'incl.', 'al.']);
-/** Followed by a number: "Fig. 2", "Eq. 3", "Sec. 4", "No. 5". */
-const BEFORE_NUMBER = new Set(['fig.', 'figs.', 'eq.', 'eqs.', 'sec.', 'no.', 'ref.', 'tab.', 'table.']);
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
@@ -70,11 +68,8 @@ function joinsNext(text: string, end: number): boolean {
   if (!(isSpace(before) || before === 40 || before === 91)) return false;
   const word = text.slice(s, e).toLowerCase();
   if (word === 'al.') return s >= 3 && text.charCodeAt(s - 1) === 32 && text.slice(s - 3, s - 1).toLowerCase() === 'et';
-  if (NON_FINAL.has(word)) return true;
-  return BEFORE_NUMBER.has(word) && isDigit(text.charCodeAt(end));
+  return NON_FINAL.has(word);
 }
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 // Words keep inner hyphens, dots, carets, apostrophes and trailing pluses (Llama-3.1-8B, S^3-Attention, CHM-Corr++);
 // brackets and clause punctuation are tokens of their own for acronym and list rules.
@@ -87,9 +82,25 @@ export function norm(text: string): string {
     const c = text.charCodeAt(k);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
     if (c >= 65 && c <= 90) plain = false;
-    else return text.toLowerCase().replace(NOT_KEY, '');
+    else return c < 128 ? asciiKeyFrom(text, k) : text.toLowerCase().replace(NOT_KEY, '');
   }
   return plain ? text : text.toLowerCase();
+}
+
+/** The key of a text whose characters before `from` are key characters or capitals: runs of key characters are copied. */
+function asciiKeyFrom(text: string, from: number): string {
+  let out = '';
+  let runStart = 0;
+  let k = from;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) continue;
+    if (c >= 128) return text.toLowerCase().replace(NOT_KEY, '');
+    if (k > runStart) out += text.slice(runStart, k);
+    runStart = k + 1;
+  }
+  if (k > runStart) out += text.slice(runStart, k);
+  return out.toLowerCase();
 }
 const NOT_KEY = /[^a-z0-9]/g;
 
