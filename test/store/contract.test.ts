@@ -259,6 +259,34 @@ export function storeContract(h: Harness): void {
       expect(concepts.rows.map((r) => r.id)).toEqual(['concept:efficient-attention', 'concept:kv-cache-compression']);
 
       expect((await failure(store.list({ label: 'Method', orderBy: { field: 'upvotes', direction: 'ASC' }, offset: 0, limit: 5 }))).code).toBe('INVALID');
+      const byYear = await failure(store.list({ label: 'Benchmark', orderBy: { field: 'year', direction: 'DESC' }, offset: 0, limit: 5 }));
+      expect(byYear.code).toBe('INVALID');
+      expect(byYear.message).toMatch(/only papers/);
+      expect((await failure(store.list({ label: 'Paper', orderBy: { field: 'paperCount', direction: 'DESC' }, offset: 0, limit: 5 }))).code).toBe('INVALID');
+    });
+
+    it('list combines filters (concept with years, code, organisation and name)', async () => {
+      const kv2024 = await store.list({ label: 'Paper', where: { conceptId: 'concept:kv-cache-compression', yearFrom: 2024 }, offset: 0, limit: 10 });
+      expect(ids(kv2024.rows)).toEqual(['paper:pyramidkv', 'paper:snapkv']);
+      expect(kv2024.totalCount).toBe(2);
+      const efficient2023 = await store.list({
+        label: 'Paper',
+        where: { conceptId: 'concept:efficient-attention', yearFrom: 2023, yearTo: 2024, hasCode: true },
+        orderBy: { field: 'year', direction: 'DESC' },
+        offset: 0,
+        limit: 10,
+      });
+      expect(efficient2023.rows.map((r) => r.id)).toEqual(['paper:flash2']);
+      expect(efficient2023.totalCount).toBe(1);
+      const none = await store.list({ label: 'Paper', where: { conceptId: 'concept:kv-cache-compression', yearTo: 2023 }, offset: 0, limit: 10 });
+      expect(none).toEqual({ rows: [], totalCount: 0 });
+      const stanford = await store.list({ label: 'Paper', where: { organizationId: 'org:stanford', conceptId: 'concept:efficient-attention', nameContains: 'flash' }, offset: 0, limit: 10 });
+      expect(ids(stanford.rows)).toEqual(['paper:flash']);
+      expect((await store.list({ label: 'Paper', where: { organizationId: 'org:stanford', yearFrom: 2023 }, offset: 0, limit: 10 })).totalCount).toBe(0);
+      const methods = await store.list({ label: 'Method', where: { conceptId: 'concept:kv-cache-compression', yearFrom: 2024, nameContains: 'kv' }, offset: 0, limit: 10 });
+      expect(ids(methods.rows)).toEqual(['method:pyramidkv', 'method:snapkv']);
+      const benchmarks = await store.list({ label: 'Benchmark', where: { conceptId: 'concept:kv-cache-compression', yearFrom: 2024, hasCode: false }, offset: 0, limit: 10 });
+      expect(benchmarks.totalCount).toBe(benchmarks.rows.length);
     });
 
     it('search ranks matches over names, aliases, titles and abstracts, with snippets', async () => {

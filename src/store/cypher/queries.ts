@@ -38,11 +38,12 @@ const PAPER_IN_CONCEPT =
 export const Q = {
   nodesByIds: (l: NodeLabel) => `MATCH (n:${label(l)}) WHERE n.id IN $ids RETURN n AS node`,
   existingIds: (l: NodeLabel) => `MATCH (n:${label(l)}) WHERE n.id IN $ids RETURN n.id AS id`,
-  neighboursOut: (t: RelType, from: NodeLabel, to: NodeLabel) =>
-    `MATCH (a:${label(from)})-[e:${relType(t)}]->(b:${label(to)}) WHERE a.id IN $ids ` +
+  /** `to` null: any label at the far end (one query for every label pair of the type). */
+  neighboursOut: (t: RelType, from: NodeLabel, to: NodeLabel | null) =>
+    `MATCH (a:${label(from)})-[e:${relType(t)}]->(b${to ? `:${label(to)}` : ''}) WHERE a.id IN $ids ` +
     `RETURN a.id AS of, a.id AS source, b.id AS target, ${EDGE_COLUMNS}, b AS node`,
-  neighboursIn: (t: RelType, from: NodeLabel, to: NodeLabel) =>
-    `MATCH (b:${label(from)})-[e:${relType(t)}]->(a:${label(to)}) WHERE a.id IN $ids ` +
+  neighboursIn: (t: RelType, from: NodeLabel | null, to: NodeLabel) =>
+    `MATCH (b${from ? `:${label(from)}` : ''})-[e:${relType(t)}]->(a:${label(to)}) WHERE a.id IN $ids ` +
     `RETURN a.id AS of, b.id AS source, a.id AS target, ${EDGE_COLUMNS}, b AS node`,
   paperCounts: (l: NodeLabel) =>
     `MATCH ${paperLink(l, `n:${label(l)}`)} WHERE n.id IN $ids RETURN n.id AS id, count(DISTINCT p) AS count`,
@@ -121,20 +122,32 @@ export function listQueries(q: ListQuery): ListText {
     conds.push(`EXISTS { MATCH ${pattern} WHERE ${paperConds.join(' AND ')} }`);
   }
 
-  const where = conds.length ? ` WHERE ${conds.join(' AND ')}` : '';
+  // Kùzu 0.11 loses parameters inside an EXISTS/COUNT subquery once the WHERE also uses another
+  // parameter ("Parameter conceptId not found"); binding the filter values to variables first works
+  // in both engines, so subqueries refer to variables only.
+  const bound = Object.keys(params);
+  const bind = (text: string) => text.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, name: string) => (bound.includes(name) ? `v_${name}` : m));
+  const head = bound.length
+    ? `MATCH (n:${l}) WITH n, ${bound.map((k) => `$${k} AS v_${k}`).join(', ')}`
+    : `MATCH (n:${l})`;
+  const where = conds.length ? ` WHERE ${bind(conds.join(' AND '))}` : '';
   const field = q.orderBy?.field ?? 'name';
   const dir = q.orderBy?.direction === 'DESC' ? 'DESC' : 'ASC';
   let sortKey: string;
   if (field === 'name') sortKey = paper ? 'toLower(coalesce(n.title, n.key))' : 'toLower(n.name)';
-  else if (field === 'paperCount') sortKey = `COUNT { MATCH ${paperLink(l, 'n')} }`;
-  else if (paper && (field === 'year' || field === 'upvotes')) sortKey = `coalesce(n.${field}, 0)`;
-  else throw new StoreError('INVALID', `${l} cannot be ordered by ${String(field)}`);
+  else if (field === 'paperCount') {
+    if (paper) throw new StoreError('INVALID', 'papers cannot be ordered by paperCount; order them by name, year or upvotes');
+    sortKey = `COUNT { MATCH ${paperLink(l, 'n')} }`;
+  } else if (field === 'year' || field === 'upvotes') {
+    if (!paper) throw new StoreError('INVALID', `${l} cannot be ordered by ${field} (only papers can); order it by name or paperCount`);
+    sortKey = `coalesce(n.${field}, 0)`;
+  } else throw new StoreError('INVALID', `unknown order field ${String(field)}; use name, year, upvotes or paperCount`);
 
   params.offset = int(q.offset, 'offset');
   params.limit = int(q.limit, 'limit');
   return {
-    count: `MATCH (n:${l})${where} RETURN count(n) AS total`,
-    page: `MATCH (n:${l})${where} RETURN n AS node, ${sortKey} AS sortKey ORDER BY sortKey ${dir}, node.id SKIP $offset LIMIT $limit`,
+    count: `${head}${where} RETURN count(n) AS total`,
+    page: `${head}${where} RETURN n AS node, ${sortKey} AS sortKey ORDER BY sortKey ${dir}, node.id SKIP $offset LIMIT $limit`,
     params,
   };
 }

@@ -103,17 +103,25 @@ export abstract class CypherReads {
     relType(type);
     const groups = groupByLabel(ids);
     const wanted = opts.labels?.length ? new Set(opts.labels) : null;
-    const jobs: Promise<NeighbourRow[]>[] = [];
+    // One query per label at the near end: the far end is labelled only when it can have one label
+    // (a labelled far end lets the planner skip the other tables); otherwise it is left open and
+    // the wanted labels are kept here, instead of one query per label pair.
+    const farLabels = new Map<NodeLabel, Set<NodeLabel>>();
     for (const [from, to] of REL_ENDPOINTS[type]) {
       const [near, far] = direction === 'OUT' ? [from, to] : [to, from];
-      const group = groups.get(near);
-      if (!group || (wanted && !wanted.has(far))) continue;
-      const text = direction === 'OUT' ? Q.neighboursOut(type, from, to) : Q.neighboursIn(type, from, to);
+      if (!groups.has(near) || (wanted && !wanted.has(far))) continue;
+      farLabels.set(near, (farLabels.get(near) ?? new Set()).add(far));
+    }
+    const jobs: Promise<NeighbourRow[]>[] = [];
+    for (const [near, fars] of farLabels) {
+      const possible = REL_ENDPOINTS[type].filter(([f, t]) => (direction === 'OUT' ? f : t) === near).length;
+      const far = fars.size === 1 && (possible === 1 || wanted) ? [...fars][0]! : null;
+      const text = direction === 'OUT' ? Q.neighboursOut(type, near, far) : Q.neighboursIn(type, far, near);
       jobs.push(
-        this.read(text, { ids: group }).then((rows) =>
+        this.read(text, { ids: groups.get(near)! }).then((rows) =>
           rows.flatMap((r) => {
             const node = nodeRowOf(r.node);
-            return node ? [{ of: String(r.of), edge: edgeOf(type, r), node }] : [];
+            return node && fars.has(node.label) ? [{ of: String(r.of), edge: edgeOf(type, r), node }] : [];
           }),
         ),
       );

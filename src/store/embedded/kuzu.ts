@@ -12,19 +12,39 @@ export interface KuzuOptions {
   timeoutMs: number;
   /** Off for loads: one checkpoint at commit instead of one per transaction. */
   autoCheckpoint: boolean;
+  /**
+   * Kùzu worker threads one query may use (0: Kùzu's default, every core). Readers use 1: their
+   * queries are small, and under concurrent requests splitting each query over every core only
+   * adds synchronisation while the other connections wait for the same cores.
+   */
+  threadsPerQuery?: number;
 }
 
 interface Slot {
   conn: Connection;
   statements: Map<string, PreparedStatement>;
-  tail: Promise<unknown>;
+  busy: boolean;
+}
+
+// Kùzu's node binding runs every query (and each prepare) on the libuv threadpool, which is also
+// what fs and crypto use: a reader pool as large as the threadpool would block both while queries
+// run. The pool size is read when the threadpool starts, so this only helps when the store module
+// loads before the first fs/crypto call; `bin/kg.js` (or the environment) can set it earlier.
+process.env.UV_THREADPOOL_SIZE ??= '12';
+
+/** Reader connections that leave room on the libuv threadpool for file and crypto work. */
+export function readerConnections(): number {
+  const pool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  return Math.max(2, Math.min(8, pool - 2));
 }
 
 const PARAM_RE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export class KuzuFile {
-  private next = 0;
   private closed = false;
+  /** Calls waiting for a free connection, first come first served. */
+  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private readonly running = new Set<Promise<unknown>>();
 
   private constructor(
     readonly path: string,
@@ -43,7 +63,8 @@ export class KuzuFile {
         const conn = new kuzu.Connection(db);
         await conn.init();
         if (o.timeoutMs > 0) conn.setQueryTimeout(o.timeoutMs);
-        slots.push({ conn, statements: new Map(), tail: Promise.resolve() });
+        if (o.threadsPerQuery) conn.setMaxNumThreadForExec(o.threadsPerQuery);
+        slots.push({ conn, statements: new Map(), busy: false });
       }
       return new KuzuFile(path, db, slots, o.timeoutMs);
     } catch (err) {
@@ -80,29 +101,41 @@ export class KuzuFile {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.tail.catch(() => undefined)));
+    while (this.running.size > 0) await Promise.all([...this.running].map((r) => r.catch(() => undefined)));
     for (const s of this.slots) await s.conn.close().catch(() => undefined);
     await this.db.close();
   }
 
-  private onSlot<T>(fn: (slot: Slot) => Promise<T>): Promise<T> {
-    const slot = this.slots[this.next++ % this.slots.length]!;
-    const run = slot.tail.then(
-      () => fn(slot),
-      () => fn(slot),
-    );
-    slot.tail = run.catch(() => undefined);
-    return run.catch((err) => {
+  /** Runs `fn` on a free connection (one query at a time per connection), waiting for one if all are busy. */
+  private async onSlot<T>(fn: (slot: Slot) => Promise<T>): Promise<T> {
+    const free = this.slots.find((s) => !s.busy);
+    const slot = free ?? (await new Promise<Slot>((resolve) => this.waiting.push(resolve)));
+    slot.busy = true;
+    const run = fn(slot);
+    this.running.add(run);
+    try {
+      return await run;
+    } catch (err) {
       throw queryError(err, this.timeoutMs);
-    });
+    } finally {
+      this.running.delete(run);
+      const next = this.waiting.shift();
+      if (next) next(slot);
+      else slot.busy = false;
+    }
   }
 }
 
-/** Reads the last result and closes them all: a QueryResult finalised after its database closes crashes the process. */
+/**
+ * Reads the last result and closes them all: a QueryResult finalised after its database closes crashes the process.
+ * Rows are read synchronously: the result is already materialised when execute() resolves, and the
+ * binding's async getAll() makes one libuv threadpool round trip per row, which under concurrent
+ * requests queues behind other queries on the (4-thread) pool and dominated read latency.
+ */
 async function drain(result: QueryResult | QueryResult[]): Promise<ResultRow[]> {
   const results = Array.isArray(result) ? result : [result];
   try {
-    return decodeRows(await results[results.length - 1]!.getAll());
+    return decodeRows(results[results.length - 1]!.getAllSync());
   } finally {
     for (const r of results) r.close();
   }

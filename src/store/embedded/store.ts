@@ -8,12 +8,13 @@ import { migrationStatus, readMigrations } from '../migrations.ts';
 import type { GraphStore, GraphWriter, MigrationStatus, WriteSummary } from '../port.ts';
 import { DataDir } from './datadir.ts';
 import { kuzuDialect } from './dialect.ts';
-import { KuzuFile } from './kuzu.ts';
+import { KuzuFile, readerConnections } from './kuzu.ts';
 import { acquireLock } from './lock.ts';
 import { GenerationWriter } from './writer.ts';
 
 const READER_BUFFER_POOL = 512 * 1024 * 1024;
-const READER_CONNECTIONS = 4;
+/** Kùzu threads per reader query: see KuzuOptions.threadsPerQuery. */
+const READER_THREADS = 1;
 
 interface Generation {
   name: string;
@@ -132,7 +133,8 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
       const db = await KuzuFile.open(this.dir.dbPath(pointer.generation), {
         readOnly: true,
         bufferPoolBytes: READER_BUFFER_POOL,
-        connections: READER_CONNECTIONS,
+        connections: readerConnections(),
+        threadsPerQuery: READER_THREADS,
         timeoutMs: this.config.queryTimeoutMs,
         autoCheckpoint: true,
       });
