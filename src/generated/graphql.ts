@@ -244,6 +244,8 @@ export type LineageGraph = {
   edges: Array<LineageEdge>;
   /** The nodes, the start node first. */
   nodes: Array<LineageNode>;
+  /** True when `lineage` left out nodes to stay within `maxNodes`; always false for `path`. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 /** A node of a lineage graph, with what a renderer needs to label it. */
@@ -758,6 +760,7 @@ export type QueryLineageArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   direction?: InputMaybe<LineageDirection>;
   id: Scalars['ID']['input'];
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
   relations?: InputMaybe<Array<RelationType>>;
 };
 
@@ -1336,6 +1339,7 @@ export type LineageEdgeResolvers<ContextType = ApiContext, ParentType extends Re
 export type LineageGraphResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LineageGraph'] = ResolversParentTypes['LineageGraph']> = {
   edges?: Resolver<Array<ResolversTypes['LineageEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['LineageNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type LineageNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LineageNode'] = ResolversParentTypes['LineageNode']> = {
@@ -1502,7 +1506,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   benchmarks?: Resolver<ResolversTypes['BenchmarkConnection'], ParentType, ContextType, RequireFields<QueryBenchmarksArgs, 'first'>>;
   concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType, Partial<QueryConceptArgs>>;
   concepts?: Resolver<ResolversTypes['ConceptConnection'], ParentType, ContextType, RequireFields<QueryConceptsArgs, 'first'>>;
-  lineage?: Resolver<ResolversTypes['LineageGraph'], ParentType, ContextType, RequireFields<QueryLineageArgs, 'depth' | 'direction' | 'id' | 'relations'>>;
+  lineage?: Resolver<ResolversTypes['LineageGraph'], ParentType, ContextType, RequireFields<QueryLineageArgs, 'depth' | 'direction' | 'id' | 'maxNodes' | 'relations'>>;
   method?: Resolver<Maybe<ResolversTypes['Method']>, ParentType, ContextType, Partial<QueryMethodArgs>>;
   methods?: Resolver<ResolversTypes['MethodConnection'], ParentType, ContextType, RequireFields<QueryMethodsArgs, 'first'>>;
   metric?: Resolver<Maybe<ResolversTypes['Metric']>, ParentType, ContextType, Partial<QueryMetricArgs>>;

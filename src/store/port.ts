@@ -63,6 +63,8 @@ export interface SearchHitRow {
 export interface Subgraph {
   nodes: NodeRow[];
   edges: EdgeRow[];
+  /** Lineage only: some nodes within the depth were left out to stay within `maxNodes`. */
+  truncated?: boolean;
 }
 
 export interface RelatedRow {
@@ -129,7 +131,7 @@ export interface GraphStore {
   search(query: string, opts: { labels?: NodeLabel[]; limit: number }): Promise<SearchHitRow[]>;
   lineage(
     id: string,
-    opts: { direction: Direction | 'BOTH'; depth: number; types: RelType[] },
+    opts: { direction: Direction | 'BOTH'; depth: number; types: RelType[]; maxNodes?: number },
   ): Promise<Subgraph>;
   shortestPath(from: string, to: string, opts: { maxHops: number }): Promise<Subgraph | null>;
   relatedMethods(id: string, limit: number): Promise<RelatedRow[]>;

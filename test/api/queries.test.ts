@@ -31,6 +31,20 @@ interface Edge {
 }
 
 describe('lineage', () => {
+  it('keeps at most maxNodes nodes, nearest first, says so, and leaves no dangling edge', async () => {
+    const full = await q(`{ lineage(id: "method:multi-head-attention", depth: 3) { truncated nodes { id } edges { source target } } }`);
+    expect(full.lineage.truncated).toBe(false);
+    expect(full.lineage.nodes.length).toBeGreaterThan(4);
+    const { lineage } = await q(`{ lineage(id: "method:multi-head-attention", depth: 3, maxNodes: 4) { truncated nodes { id } edges { source target } } }`);
+    expect(lineage.truncated).toBe(true);
+    expect(lineage.nodes).toHaveLength(4);
+    expect(lineage.nodes[0].id).toBe('method:multi-head-attention');
+    const ids = new Set(lineage.nodes.map((n: { id: string }) => n.id));
+    for (const e of lineage.edges) expect(ids.has(e.source) && ids.has(e.target), `${e.source} -> ${e.target}`).toBe(true);
+    const res = await gql(server.graphqlUrl, `{ lineage(id: "method:multi-head-attention", maxNodes: 0) { truncated } }`);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'maxNodes' });
+  });
+
   it('reaches FlashAttention and Locality Sensitive Hashing from HyperAttention, with evidence sentences', async () => {
     const { lineage } = await q(`{
       lineage(id: "method:hyperattention", direction: OUT, depth: 2) {

@@ -15,17 +15,18 @@ async function requireId(ctx: ApiContext, id: string): Promise<NodeRow> {
 /** The given nodes first (in order), then the rest as the store returned them. */
 function startingWith(graph: Subgraph, first: NodeRow[]): Subgraph {
   const ids = new Set(first.map((n) => n.id));
-  return { nodes: [...first, ...graph.nodes.filter((n) => !ids.has(n.id))], edges: graph.edges };
+  return { nodes: [...first, ...graph.nodes.filter((n) => !ids.has(n.id))], edges: graph.edges, truncated: graph.truncated ?? false };
 }
 
 export const lineageResolvers: Resolvers = {
   Query: {
     lineage: async (_, args, ctx) => {
       const depth = checkRange('depth', args.depth, 1, 5, 2);
+      const maxNodes = checkRange('maxNodes', args.maxNodes, 1, 2000, 500);
       const types = args.relations ?? ['BUILDS_ON', 'COMPARED_WITH'];
       if (!types.length) throw badInput('relations', 'must name at least one relationship type');
       const start = await requireId(ctx, args.id);
-      const graph = await ctx.store.lineage(args.id, { direction: args.direction ?? 'BOTH', depth, types });
+      const graph = await ctx.store.lineage(args.id, { direction: args.direction ?? 'BOTH', depth, types, maxNodes });
       return startingWith(graph, [start]);
     },
     path: async (_, args, ctx) => {

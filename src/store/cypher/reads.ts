@@ -162,8 +162,16 @@ export abstract class CypherReads {
       .map((h) => ({ ...h, snippet: snippetFor(h.node, query) }));
   }
 
-  /** Breadth-first, one batched neighbour query per level and direction. */
-  async lineage(id: string, opts: { direction: Direction | 'BOTH'; depth: number; types: RelType[] }): Promise<Subgraph> {
+  /**
+   * Breadth-first, one batched neighbour query per level and direction. Hub methods reach most of
+   * a large graph within a few hops, so nodes beyond `maxNodes` are left out (nearest levels first).
+   */
+  async lineage(
+    id: string,
+    opts: { direction: Direction | 'BOTH'; depth: number; types: RelType[]; maxNodes?: number },
+  ): Promise<Subgraph> {
+    const maxNodes = opts.maxNodes ?? Number.POSITIVE_INFINITY;
+    let truncated = false;
     const depth = opts.depth === 0 ? 0 : hops(opts.depth, 'depth');
     const [root] = await this.nodesByIds([id]);
     if (!root) return { nodes: [], edges: [] };
@@ -175,15 +183,19 @@ export abstract class CypherReads {
       const next: string[] = [];
       const found = await Promise.all(opts.types.flatMap((t) => dirs.map((d) => this.neighbours(frontier, t, d))));
       for (const n of found.flat()) {
-        edges.set(`${n.edge.type}\u0000${n.edge.source}\u0000${n.edge.target}`, n.edge);
         if (!nodes.has(n.node.id)) {
+          if (nodes.size >= maxNodes) {
+            truncated = true;
+            continue;
+          }
           nodes.set(n.node.id, n.node);
           next.push(n.node.id);
         }
+        edges.set(`${n.edge.type}\u0000${n.edge.source}\u0000${n.edge.target}`, n.edge);
       }
       frontier = next;
     }
-    return { nodes: [...nodes.values()], edges: [...edges.values()] };
+    return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
   }
 
   async shortestPath(from: string, to: string, opts: { maxHops: number }): Promise<Subgraph | null> {
