@@ -1,23 +1,13 @@
 // Every relationship field level costs one batched store call per (relationship type, direction),
-// whatever the number of parents: proven by counting calls on the real store behind the real server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// whatever the number of parents: proven by counting calls on the real store behind the real fx.server.
+import { describe, expect, it } from 'vitest';
 import { data } from '../support/http.ts';
-import { counting, seedGraph, type SeedGraph, type StoreCall } from '../support/seed.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { counting, type StoreCall } from '../support/seed.ts';
+import { useSeededServer } from '../support/server.ts';
 
-let seed: SeedGraph;
-let server: RunningServer;
 const calls: StoreCall[] = [];
 
-beforeAll(async () => {
-  seed = await seedGraph();
-  server = await startServer(counting(seed.store, calls));
-});
-
-afterAll(async () => {
-  await server?.close();
-  await seed?.close();
-});
+const fx = useSeededServer({ wrap: (s) => counting(s, calls) });
 
 const summary = () =>
   calls.map((c) => (c.method === 'neighbours' ? `neighbours ${c.args[1]} ${c.args[2]}` : c.method)).sort();
@@ -26,7 +16,7 @@ describe('DataLoaders', () => {
   it('answers 100 papers with their methods, benchmarks and introducing papers in one call per field level', async () => {
     calls.length = 0;
     const result = await data(
-      server.graphqlUrl,
+      fx.server.graphqlUrl,
       `{ papers(first: 100) { nodes { id methods { id name benchmarks { id } introducedBy { id title } } } } }`,
     );
     const papers = result.papers.nodes as { methods: { benchmarks: unknown[] }[] }[];
@@ -46,7 +36,7 @@ describe('DataLoaders', () => {
   it('shares loaders between fields of one level and follows links both ways without extra calls', async () => {
     calls.length = 0;
     await data(
-      server.graphqlUrl,
+      fx.server.graphqlUrl,
       `{ papers(first: 50) { nodes {
           methods { id } models { id } benchmarks { id } metrics { id } proposes { id }
           methods { buildsOn { method { id } paper { id } } builtOnBy { method { id } } paperCount }
@@ -68,11 +58,11 @@ describe('DataLoaders', () => {
     // Two operation names: the response cache keys on them, so both reach the resolvers.
     const query = (name: string) => `query ${name} { method(id: "method:flashattention") { id builtOnBy { method { id } } } }`;
     calls.length = 0;
-    await data(server.graphqlUrl, query('First'));
+    await data(fx.server.graphqlUrl, query('First'));
     const first = calls.length;
     expect(first).toBeGreaterThan(0);
     calls.length = 0;
-    await data(server.graphqlUrl, query('Second'));
+    await data(fx.server.graphqlUrl, query('Second'));
     expect(calls.length).toBe(first);
   });
 });

@@ -1,27 +1,16 @@
 // GraphQL over HTTP conformance of the running server: graphql-http's audits, no failure, no warning.
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, type SeedGraph } from '../support/seed.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useSeededServer } from '../support/server.ts';
 
-let seed: SeedGraph;
-let server: RunningServer;
 
-beforeAll(async () => {
-  seed = await seedGraph();
-  server = await startServer(seed.store);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await seed?.close();
-});
+const fx = useSeededServer();
 
 describe('GraphQL over HTTP', () => {
   it('passes every graphql-http server audit without failures or warnings', async () => {
     const problems: string[] = [];
     let ran = 0;
-    for (const audit of serverAudits({ url: () => server.graphqlUrl, fetchFn: fetch })) {
+    for (const audit of serverAudits({ url: () => fx.server.graphqlUrl, fetchFn: fetch })) {
       const result = await audit.fn();
       ran++;
       if (result.status === 'error' || result.status === 'warn') {

@@ -1,26 +1,15 @@
 // The API on the seed graph (data/ loaded through the real pipeline) over real HTTP: the questions
 // the API exists to answer, pagination, both directions of links, and the error contract.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dashboard } from '../../examples/dashboard.ts';
 import { exampleQueries } from '../../src/api/playground/page.ts';
 import { data, gql } from '../support/http.ts';
-import { seedGraph, type SeedGraph } from '../support/seed.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { useSeededServer } from '../support/server.ts';
 
-let seed: SeedGraph;
-let server: RunningServer;
-const q = <T = any>(query: string, variables?: Record<string, unknown>) => data<T>(server.graphqlUrl, query, variables);
+const q = <T = any>(query: string, variables?: Record<string, unknown>) => data<T>(fx.server.graphqlUrl, query, variables);
 
-beforeAll(async () => {
-  seed = await seedGraph();
-  server = await startServer(seed.store);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await seed?.close();
-});
+const fx = useSeededServer();
 
 interface Edge {
   source: string;
@@ -41,7 +30,7 @@ describe('lineage', () => {
     expect(lineage.nodes[0].id).toBe('method:multi-head-attention');
     const ids = new Set(lineage.nodes.map((n: { id: string }) => n.id));
     for (const e of lineage.edges) expect(ids.has(e.source) && ids.has(e.target), `${e.source} -> ${e.target}`).toBe(true);
-    const res = await gql(server.graphqlUrl, `{ lineage(id: "method:multi-head-attention", maxNodes: 0) { truncated } }`);
+    const res = await gql(fx.server.graphqlUrl, `{ lineage(id: "method:multi-head-attention", maxNodes: 0) { truncated } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'maxNodes' });
   });
 
@@ -164,7 +153,7 @@ describe('dashboards', () => {
   });
 
   it('runs the typed dashboard example client', async () => {
-    const text = await dashboard(server.graphqlUrl);
+    const text = await dashboard(fx.server.graphqlUrl);
     expect(text).toMatch(/^244 papers, \d+ methods/);
   });
 
@@ -172,7 +161,7 @@ describe('dashboards', () => {
     const examples = exampleQueries();
     expect(examples.map((e) => e.name)).toEqual(['lineage', 'path', 'related', 'search', 'trends']);
     for (const { name, query, variables } of examples) {
-      const res = await gql(server.graphqlUrl, query, variables ? JSON.parse(variables) : undefined);
+      const res = await gql(fx.server.graphqlUrl, query, variables ? JSON.parse(variables) : undefined);
       expect(res.errors, name).toBeUndefined();
     }
   });
@@ -182,7 +171,7 @@ describe('dashboards', () => {
     const queries = [...tour.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(queries.length).toBeGreaterThanOrEqual(6);
     for (const query of queries) {
-      const res = await gql(server.graphqlUrl, query, { query: 'sparse attention' });
+      const res = await gql(fx.server.graphqlUrl, query, { query: 'sparse attention' });
       expect(res.errors, query).toBeUndefined();
     }
   });
@@ -239,7 +228,7 @@ describe('errors', () => {
       `{ relatedMethods(id: "method:nope") { score } }`,
       `{ trends(by: YEAR, concept: "concept:nope") { count } }`,
     ]) {
-      const res = await gql(server.graphqlUrl, query);
+      const res = await gql(fx.server.graphqlUrl, query);
       expect(res.errors?.[0]?.extensions?.code, query).toBe('NOT_FOUND');
       expect(res.errors![0]!.message).toContain('nope');
     }
@@ -256,7 +245,7 @@ describe('errors', () => {
       [`{ method(id: "method:snapkv", name: "SnapKV") { id } }`, 'id', /exactly one/],
     ];
     for (const [query, argumentName, message] of cases) {
-      const res = await gql(server.graphqlUrl, query);
+      const res = await gql(fx.server.graphqlUrl, query);
       expect(res.errors?.[0]?.extensions, query).toEqual({ code: 'BAD_USER_INPUT', argumentName, requestId: expect.any(String) });
       expect(res.errors![0]!.message).toMatch(message);
     }

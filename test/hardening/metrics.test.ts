@@ -1,30 +1,20 @@
 // /metrics in the Prometheus text format, after real requests: requests by operation name, store
 // calls by method, DataLoader batch sizes, errors by code.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedGraph, type SeedGraph } from '../support/seed.ts';
+import { expect, it } from 'vitest';
 import { query } from '../support/http.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { useSeededServer } from '../support/server.ts';
 
-let graph: SeedGraph;
-let server: RunningServer;
 
-beforeAll(async () => {
-  graph = await seedGraph();
-  server = await startServer(graph.store);
-});
-afterAll(async () => {
-  await server?.close();
-  await graph?.close();
-});
+const fx = useSeededServer();
 
 it('exposes request, store, DataLoader and error metrics', async () => {
   const lineage = `query MethodLinks { methods(first: 10) { edges { node { name buildsOn { method { name } } builtOnBy { method { name } } } } } }`;
-  for (let i = 0; i < 2; i++) expect((await query(server.graphqlUrl, `query Dash${i} { stats { papers } }`)).status).toBe(200);
-  expect((await query(server.graphqlUrl, lineage)).body.errors).toBeUndefined();
-  expect((await query(server.graphqlUrl, '{ nope }')).status).toBe(400);
-  expect((await query(server.graphqlUrl, `{ stats { ${'papers @skip(if: false) '.repeat(30)} } }`)).status).toBe(400);
+  for (let i = 0; i < 2; i++) expect((await query(fx.server.graphqlUrl, `query Dash${i} { stats { papers } }`)).status).toBe(200);
+  expect((await query(fx.server.graphqlUrl, lineage)).body.errors).toBeUndefined();
+  expect((await query(fx.server.graphqlUrl, '{ nope }')).status).toBe(400);
+  expect((await query(fx.server.graphqlUrl, `{ stats { ${'papers @skip(if: false) '.repeat(30)} } }`)).status).toBe(400);
 
-  const res = await fetch(new URL('/metrics', server.url));
+  const res = await fetch(new URL('/metrics', fx.server.url));
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   const text = await res.text();

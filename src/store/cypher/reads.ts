@@ -193,7 +193,8 @@ export abstract class CypherReads {
         }
         edges.set(`${n.edge.type}\u0000${n.edge.source}\u0000${n.edge.target}`, n.edge);
       }
-      frontier = next;
+      // Once full, deeper levels could only add edges among kept nodes: not worth their queries.
+      frontier = truncated ? [] : next;
     }
     return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
   }
