@@ -1,10 +1,6 @@
 // Runtime configuration from the environment, validated once; CLI flags override it.
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', ''])
-  .transform((v) => v === 'true' || v === '1');
-
 const envSchema = z.object({
   KG_STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
   KG_DATA_DIR: z.string().min(1).default('.kg'),
@@ -22,7 +18,6 @@ const envSchema = z.object({
   /** Requests per minute per client IP; 0 turns rate limiting off (the local default). */
   KG_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KG_STRICT: bool.default(false),
 });
 
 export type StoreKind = 'embedded' | 'neo4j';
