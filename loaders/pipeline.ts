@@ -11,12 +11,6 @@ import { GraphBuilder } from './resolve/index.ts';
 import { readSources } from './sources/index.ts';
 import type { PaperExtraction, RawPaper, Rejection } from './types.ts';
 
-export interface ReadReport {
-  entries: number;
-  papers: Array<RawPaper & { key: string }>;
-  rejections: Rejection[];
-}
-
 export async function readPapers(paths: string[], asOf: string): Promise<DedupeResult> {
   return dedupePapers(readSources(paths, { asOf }));
 }
@@ -69,7 +63,7 @@ function batchIds(b: GraphBatch): string[] {
 }
 
 /** Writes already-read papers; the load commits whole (embedded) or batch by batch (Neo4j). */
-export async function writePapers(store: GraphStore, read: ReadReport, opts: LoadOptions): Promise<LoadReport> {
+export async function writePapers(store: GraphStore, read: DedupeResult, opts: LoadOptions): Promise<LoadReport> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const extracted: BatchTotals = { papers: 0, entities: 0, concepts: 0, organizations: 0, relationships: 0 };
   const written: WriteSummary = { nodes: 0, relationships: 0 };

@@ -1,5 +1,6 @@
 // Turns any failure into one line on stderr and an exit code; stack traces only with KG_DEBUG=1.
 import { CommanderError } from 'commander';
+import type { Rejection } from '../../loaders/types.ts';
 
 export class UsageError extends Error {}
 
@@ -8,6 +9,11 @@ export class ReportedFailure extends Error {
   constructor(readonly exitCode: number) {
     super('reported');
   }
+}
+
+/** Rejected input records, one `file:line: reason` line each. */
+export function printRejections(rejections: Rejection[]): void {
+  for (const r of rejections) process.stderr.write(`rejected ${r.file}:${r.line}: ${r.reason}\n`);
 }
 
 export function reportFailure(err: unknown): number {

@@ -37,14 +37,17 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Validates environment variables against `schema`; the first problem becomes a one-line ConfigError. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ConfigError(`invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+}
+
 /** Reads the environment; `overrides` (from CLI flags) win over it. */
 export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   return {
     store: e.KG_STORE,
     dataDir: e.KG_DATA_DIR,

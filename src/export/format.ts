@@ -1,16 +1,12 @@
 // Serialises the walked graph as JSON ({nodes, edges}) or GraphML (Gephi, Cytoscape, yEd).
 import type { Writable } from 'node:stream';
-import type { EdgeRow, GraphStore, NodeRow } from '../store/port.ts';
+import { displayName, type EdgeRow, type GraphStore, type NodeRow } from '../store/port.ts';
 import { walkEdges, walkNodes } from './walk.ts';
 
 export type ExportFormat = 'json' | 'graphml';
 
 const write = (out: Writable, text: string) =>
   new Promise<void>((resolve, reject) => (out.write(text, (err) => (err ? reject(err) : resolve()))));
-
-function nodeName(n: NodeRow): string {
-  return n.label === 'Paper' ? (n.title ?? n.key) : n.name;
-}
 
 function xml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -23,7 +19,7 @@ function nodeAttrs(n: NodeRow): Record<(typeof NODE_KEYS)[number], unknown> {
   const any = n as Record<string, unknown>;
   return {
     label: n.label,
-    name: nodeName(n),
+    name: displayName(n),
     aliases: Array.isArray(any.aliases) ? (any.aliases as string[]).join('; ') : null,
     abstract: any.abstract,
     publishedAt: any.publishedAt,

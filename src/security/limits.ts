@@ -1,5 +1,6 @@
 // Abuse limits for the GraphQL endpoint, from the environment (validated once, like src/config).
 import { z } from 'zod';
+import { parseEnv } from '../config/index.ts';
 
 const positive = z.coerce.number().int().positive();
 
@@ -28,15 +29,8 @@ export interface Limits {
   maxBodyBytes: number;
 }
 
-export class LimitsConfigError extends Error {}
-
 export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LimitsConfigError(`invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   return {
     maxDepth: e.KG_MAX_DEPTH,
     maxCost: e.KG_MAX_COST,

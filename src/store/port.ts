@@ -17,6 +17,11 @@ export type NodeRow =
   | ({ label: 'Concept' } & ConceptNode)
   | ({ label: 'Organization' } & OrganizationNode);
 
+/** What a node is called in listings and drawings: a paper by its title (its key when untitled). */
+export function displayName(n: NodeRow): string {
+  return n.label === 'Paper' ? (n.title ?? n.key) : n.name;
+}
+
 export interface EdgeRow {
   type: RelType;
   source: string;

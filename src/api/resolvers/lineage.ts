@@ -1,6 +1,6 @@
 // Graph-shaped answers: lineage neighbourhoods, shortest paths and related methods.
 import type { Resolvers } from '../../generated/graphql.ts';
-import type { NodeRow, Subgraph } from '../../store/port.ts';
+import { displayName, type NodeRow, type Subgraph } from '../../store/port.ts';
 import { badInput, checkRange, notFound } from '../errors.ts';
 import type { EntityRow, PaperRow } from '../mappers.ts';
 import type { ApiContext } from '../context.ts';
@@ -43,7 +43,7 @@ export const lineageResolvers: Resolvers = {
     },
   },
   LineageNode: {
-    name: (row) => (row.label === 'Paper' ? (row.title ?? row.key) : row.name),
+    name: displayName,
     type: (row) => entityType(row.label),
     node: (row) => row,
   },

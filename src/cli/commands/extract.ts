@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { toGoldRecord } from '../../../loaders/extract/index.ts';
 import { extractAll, readPapers } from '../../../loaders/pipeline.ts';
 import { parseIsoDate, today } from '../options.ts';
-import { printRejections } from './load.ts';
+import { printRejections } from '../fail.ts';
 
 export function registerExtract(program: Command): void {
   program

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { readPapers, writePapers, type LoadReport } from '../../../loaders/pipeline.ts';
-import type { Rejection } from '../../../loaders/types.ts';
-import { ReportedFailure, UsageError } from '../fail.ts';
+import { printRejections, ReportedFailure, UsageError } from '../fail.ts';
 import { configFrom, parseIsoDate, today, withStoreOptions, type StoreFlags } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
@@ -11,10 +10,6 @@ interface LoadFlags extends StoreFlags {
   dryRun?: boolean;
   batchSize: number;
   json?: boolean;
-}
-
-export function printRejections(rejections: Rejection[]): void {
-  for (const r of rejections) process.stderr.write(`rejected ${r.file}:${r.line}: ${r.reason}\n`);
 }
 
 function summary(r: LoadReport, dryRun: boolean): string {
