@@ -13,7 +13,9 @@ if (!values['data-dir'] || !process.send) {
   process.exit(2);
 }
 
-const store = await openStore(loadConfig({ dataDir: values['data-dir'], store: 'embedded' }, {}), { readOnly: true });
+// As `kg serve` does: the configured read model (in-memory by default), ready before the first request.
+const config = loadConfig({ dataDir: values['data-dir'], store: 'embedded' });
+const store = await openStore(config, { readOnly: true, readModel: config.readModel });
 const api = createApi({ store, config: { corsOrigins: ['*'], production: true } });
 const { port } = await api.listen(0, '127.0.0.1');
 

@@ -167,7 +167,10 @@ interface ServerChild {
 async function startServer(dataDir: string): Promise<ServerChild> {
   const child = fork(join(ROOT, 'scripts/bench-lib/api-server.ts'), ['--data-dir', dataDir], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    // BENCH_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=bench-out/prof`.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    // As deployed (the Docker image sets it): graphql-js skips its development-time checks.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

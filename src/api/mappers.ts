@@ -1,8 +1,8 @@
 // The parent values resolvers receive: the store's rows (codegen `mappers` point here).
 import type { EntityLabel } from '../model/graph.ts';
-import type { NodeRow } from '../store/port.ts';
+import type { EdgeRow, NodeRow } from '../store/port.ts';
 
-export type { EdgeRow, GraphCounts, NeighbourRow, NodeRow, RelatedRow, SearchHitRow, Subgraph, TrendRow } from '../store/port.ts';
+export type { EdgeRow, GraphCounts, NeighbourRow, NodeRow, RelatedRow, SearchHitRow, TrendRow } from '../store/port.ts';
 
 export type PaperRow = Extract<NodeRow, { label: 'Paper' }>;
 export type EntityRow = Extract<NodeRow, { label: EntityLabel }>;
@@ -20,3 +20,12 @@ export type PaperPage = Page<PaperRow>;
 export type EntityPage = Page<EntityRow>;
 export type ConceptPage = Page<ConceptRow>;
 export type OrganizationPage = Page<OrganizationRow>;
+
+/** A lineage or path edge with its paper already loaded: a large lineage has thousands of edges. */
+export type LineageEdgeRow = EdgeRow & { paperRow: PaperRow | null };
+
+export interface LineageGraphRow {
+  nodes: NodeRow[];
+  edges: LineageEdgeRow[];
+  truncated: boolean;
+}

@@ -63,7 +63,9 @@ export function createServer({ store: rawStore, config, logger = pino({ level: '
   // Every store call is bounded by the query timeout and measured for /metrics.
   const store = withStoreMetrics(withQueryTimeout(rawStore, queryTimeoutMs));
   const httpServer = createHttpServer();
-  const apollo = createApollo(httpServer, logger, { limits, queryTimeoutMs });
+  // Null while the store cannot say (it is down): nothing is cached then, and Apollo reports the error.
+  const graphVersion = () => store.graphVersion().catch(() => null);
+  const apollo = createApollo(httpServer, logger, { limits, queryTimeoutMs, graphVersion });
   const limitRate = rateLimit(config.rateLimitPerMinute ?? 0);
   const playground = playgroundAssets(GRAPHQL_PATH);
   // Production lets browsers keep the vendored bundles for a day; development revalidates them.
@@ -101,7 +103,7 @@ export function createServer({ store: rawStore, config, logger = pino({ level: '
       if (isGet && wantsHtml(req) && !url.searchParams.has('query') && !url.searchParams.has('extensions')) {
         return sendAsset(req, res, playground.page, 'no-cache');
       }
-      return handleGraphQL(apollo, context, hot, req, res, url.search, limits);
+      return handleGraphQL(apollo, context, hot, graphVersion, req, res, url.search, limits);
     }
     if (!isGet) return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -130,6 +132,9 @@ export function createServer({ store: rawStore, config, logger = pino({ level: '
   return {
     async listen(port, host = '127.0.0.1') {
       await (started ??= apollo.start());
+      // The store opens its graph (the embedded memory read model copies it) before the first request;
+      // a store without a graph yet still starts, and says so per request.
+      await rawStore.graphVersion().catch(() => undefined);
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {

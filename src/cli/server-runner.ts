@@ -13,7 +13,7 @@ const BUNDLED_CORPUS = fileURLToPath(new URL('../../data/', import.meta.url));
 
 export async function serve(config: Config): Promise<void> {
   const logger = pino({ level: config.logLevel });
-  const store = await openStore(config, { readOnly: true });
+  const store = await openStore(config, { readOnly: true, readModel: config.readModel });
   const server = createServer({
     store,
     config,

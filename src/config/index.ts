@@ -17,6 +17,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   /** Requests per minute per client IP; 0 turns rate limiting off (the local default). */
   KG_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
+  /** How `kg serve` answers reads from the embedded store: from an in-memory copy, or Kùzu queries. */
+  KG_READ_MODEL: z.enum(['memory', 'database']).default('memory'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +35,7 @@ export interface Config {
   corsOrigins: string[];
   rateLimitPerMinute: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readModel: 'memory' | 'database';
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +62,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     rateLimitPerMinute: e.KG_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
+    readModel: e.KG_READ_MODEL,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
 import type { Config } from '../config/index.ts';
 import { defaultMigrationsDir } from './migrations.ts';
 import type { GraphStore } from './port.ts';
+import type { ReadModel } from './embedded/store.ts';
 
 export { StoreError, type StoreErrorCode } from './errors.ts';
 
@@ -10,6 +11,12 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Where the `V<n>__<name>.cypher` files are; defaults to migrations/<store kind>/. */
   migrationsDir?: string;
+  /**
+   * Embedded store only: `memory` answers reads from an in-memory copy of the current generation
+   * (what `kg serve` uses, see KG_READ_MODEL); `database` (the default) queries Kùzu for each read,
+   * which suits one-shot commands that would not repay the copy.
+   */
+  readModel?: ReadModel;
 }
 
 export async function openStore(config: Config, opts: OpenStoreOptions = {}): Promise<GraphStore> {
@@ -19,5 +26,5 @@ export async function openStore(config: Config, opts: OpenStoreOptions = {}): Pr
     return Neo4jStore.connect(config, settings);
   }
   const { EmbeddedStore } = await import('./embedded/store.ts');
-  return new EmbeddedStore(config, settings);
+  return new EmbeddedStore(config, { ...settings, readModel: opts.readModel });
 }

@@ -143,6 +143,12 @@ export interface GraphStore {
   counts(): Promise<GraphCounts>;
   trends(by: 'YEAR' | 'MONTH', conceptId?: string): Promise<TrendRow[]>;
 
+  /**
+   * Names the graph reads are answered from: it changes when an embedded load publishes a new
+   * generation (caches key on it, so they never serve the previous graph). Neo4j is written in
+   * place and answers '' (its cached answers age out with their max-age).
+   */
+  graphVersion(): Promise<string>;
   /** Cheap liveness probe for /readyz; rejects when the database is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/http.ts';
 import { counting, emptyGraph, type SeedGraph, type StoreCall } from '../support/seed.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { COUNTS_A, corpusA } from '../store/fixtures.ts';
 
 let graph: SeedGraph;
 let server: RunningServer;
@@ -77,6 +78,24 @@ describe('caching', () => {
     const viaGet = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent(query)}`);
     expect(((await viaGet.json()) as { data: unknown }).data).toEqual(first.data);
     expect(calls.map((c) => c.method)).toEqual(['counts']);
+  });
+
+  it('never answers from a cache filled before a load published a new graph', async () => {
+    const own = await emptyGraph();
+    const fresh = await startServer(own.store);
+    try {
+      const query = '{ stats { papers } }';
+      const viaGet = async () => ((await (await fetch(`${fresh.graphqlUrl}?query=${encodeURIComponent(query)}`)).json()) as any).data.stats.papers;
+      expect((await gql(fresh.graphqlUrl, query)).data.stats.papers).toBe(0);
+      expect((await gql(fresh.graphqlUrl, query)).headers.get('age')).toMatch(/^\d+$/);
+      expect(await viaGet()).toBe(0);
+      await own.store.upsert(corpusA());
+      expect((await gql(fresh.graphqlUrl, query)).data.stats.papers).toBe(COUNTS_A.nodes.Paper);
+      expect(await viaGet()).toBe(COUNTS_A.nodes.Paper);
+    } finally {
+      await fresh.close();
+      await own.close();
+    }
   });
 
   it('does not cache answers with errors', async () => {

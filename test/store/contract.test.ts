@@ -28,17 +28,19 @@ afterAll(() => {
   for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
 
-const embedded: Harness = {
-  kind: 'embedded',
-  async fresh(opts = {}) {
-    const config = loadConfig({ store: 'embedded', dataDir: join(tempDir('kg-contract-'), 'kg') });
-    const store = await openStore(config, { migrationsDir: opts.migrationsDir });
-    if (opts.migrate !== false) await store.migrate();
-    return store;
-  },
-  extraMigration: 'CREATE NODE TABLE ContractProbe(id STRING PRIMARY KEY);\n',
-  async cleanup() {},
-};
+function embeddedHarness(readModel: 'database' | 'memory'): Harness {
+  return {
+    kind: 'embedded',
+    async fresh(opts = {}) {
+      const config = loadConfig({ store: 'embedded', dataDir: join(tempDir('kg-contract-'), 'kg') });
+      const store = await openStore(config, { migrationsDir: opts.migrationsDir, readModel });
+      if (opts.migrate !== false) await store.migrate();
+      return store;
+    },
+    extraMigration: 'CREATE NODE TABLE ContractProbe(id STRING PRIMARY KEY);\n',
+    async cleanup() {},
+  };
+}
 
 function neo4jConfig(): Config {
   return loadConfig({ store: 'neo4j' });
@@ -385,7 +387,8 @@ export function storeContract(h: Harness): void {
   });
 }
 
-describe('embedded store contract', () => storeContract(embedded));
+describe('embedded store contract (Kùzu queries)', () => storeContract(embeddedHarness('database')));
+describe('embedded store contract (in-memory reads)', () => storeContract(embeddedHarness('memory')));
 
 const neo4jUri = process.env.NEO4J_URI;
 if (!neo4jUri) console.warn('Neo4j store contract skipped: NEO4J_URI is unset');

@@ -23,7 +23,8 @@ export interface SeedGraph {
 async function tempGraph(load: boolean): Promise<SeedGraph> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-test-'));
   const config = loadConfig({ dataDir, store: 'embedded' }, {});
-  const store = await openStore(config, { readOnly: false });
+  // The read model `kg serve` uses (in-memory unless KG_READ_MODEL says otherwise).
+  const store = await openStore(config, { readOnly: false, readModel: config.readModel });
   await store.migrate();
   if (load) await loadPaths(store, [SEED_DIR], { asOf: AS_OF });
   return {
@@ -46,12 +47,12 @@ export interface StoreCall {
   args: unknown[];
 }
 
-/** The store with every method call recorded in `calls`. */
+/** The store with every method call recorded in `calls`, but the graph version asked for on every request. */
 export function counting(store: GraphStore, calls: StoreCall[]): GraphStore {
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
+      if (typeof value !== 'function' || prop === 'graphVersion') return typeof value === 'function' ? value.bind(target) : value;
       return (...args: unknown[]) => {
         calls.push({ method: String(prop), args });
         return value.apply(target, args);

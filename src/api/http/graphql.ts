@@ -34,6 +34,7 @@ export async function handleGraphQL(
   apollo: ApolloServer<ApiContext>,
   context: () => Promise<ApiContext>,
   hot: HotCache,
+  graphVersion: () => Promise<string | null>,
   req: IncomingMessage,
   res: ServerResponse,
   search: string,
@@ -50,7 +51,8 @@ export async function handleGraphQL(
       throw err;
     }
   }
-  const key = HotCache.key(req, search, text);
+  const version = await graphVersion();
+  const key = version === null ? null : HotCache.key(req, search, text, version);
   const hit = key === null ? null : hot.get(key);
   if (hit) {
     for (const [name, value] of hit.headers) res.setHeader(name, value);

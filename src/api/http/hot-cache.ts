@@ -28,10 +28,10 @@ export class HotCache {
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
   /** The key of a request: everything Apollo's answer depends on. Null when the request is not cacheable. */
-  static key(req: IncomingMessage, search: string, body: string | undefined): string | null {
+  static key(req: IncomingMessage, search: string, body: string | undefined, graphVersion: string): string | null {
     const source = req.method === 'POST' ? body : search;
     if (source === undefined || source.length > MAX_KEY_BYTES) return null;
-    return `${req.method}\n${req.headers['content-type'] ?? ''}\n${req.headers.accept ?? ''}\n${source}`;
+    return `${graphVersion}\n${req.method}\n${req.headers['content-type'] ?? ''}\n${req.headers.accept ?? ''}\n${source}`;
   }
 
   get(key: string, now = Date.now()): CachedResponse | null {

@@ -2,7 +2,7 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { displayName, type NodeRow, type Subgraph } from '../../store/port.ts';
 import { badInput, checkRange, notFound } from '../errors.ts';
-import type { EntityRow, PaperRow } from '../mappers.ts';
+import type { EntityRow, LineageGraphRow, PaperRow } from '../mappers.ts';
 import type { ApiContext } from '../context.ts';
 import { comparisonOutcome, entityType } from '../enums.ts';
 
@@ -12,10 +12,20 @@ async function requireId(ctx: ApiContext, id: string): Promise<NodeRow> {
   return row;
 }
 
-/** The given nodes first (in order), then the rest as the store returned them. */
-function startingWith(graph: Subgraph, first: NodeRow[]): Subgraph {
+/**
+ * The given nodes first (in order), then the rest as the store returned them; the edges' papers are
+ * loaded in one batch here so that `paper` resolves without a promise per edge.
+ */
+async function startingWith(ctx: ApiContext, graph: Subgraph, first: NodeRow[]): Promise<LineageGraphRow> {
   const ids = new Set(first.map((n) => n.id));
-  return { nodes: [...first, ...graph.nodes.filter((n) => !ids.has(n.id))], edges: graph.edges, truncated: graph.truncated ?? false };
+  const paperIds = [...new Set(graph.edges.flatMap((e) => (e.paperId ? [e.paperId] : [])))];
+  const papers = new Map<string, PaperRow>();
+  for (const row of await ctx.loaders.node.loadMany(paperIds)) if (row && !(row instanceof Error) && row.label === 'Paper') papers.set(row.id, row);
+  return {
+    nodes: [...first, ...graph.nodes.filter((n) => !ids.has(n.id))],
+    edges: graph.edges.map((e) => ({ ...e, paperRow: (e.paperId && papers.get(e.paperId)) || null })),
+    truncated: graph.truncated ?? false,
+  };
 }
 
 export const lineageResolvers: Resolvers = {
@@ -27,13 +37,13 @@ export const lineageResolvers: Resolvers = {
       if (!types.length) throw badInput('relations', 'must name at least one relationship type');
       const start = await requireId(ctx, args.id);
       const graph = await ctx.store.lineage(args.id, { direction: args.direction ?? 'BOTH', depth, types, maxNodes });
-      return startingWith(graph, [start]);
+      return startingWith(ctx, graph, [start]);
     },
     path: async (_, args, ctx) => {
       const maxHops = checkRange('maxHops', args.maxHops, 1, 6, 4);
       const [from, to] = await Promise.all([requireId(ctx, args.from), requireId(ctx, args.to)]);
       const graph = await ctx.store.shortestPath(args.from, args.to, { maxHops });
-      return graph && startingWith(graph, [from, to]);
+      return graph && startingWith(ctx, graph, [from, to]);
     },
     relatedMethods: async (_, args, ctx) => {
       const first = checkRange('first', args.first, 1, 100, 10);
@@ -48,7 +58,7 @@ export const lineageResolvers: Resolvers = {
     node: (row) => row,
   },
   LineageEdge: {
-    paper: async (edge, _, ctx) => (edge.paperId ? ((await ctx.loaders.node.load(edge.paperId)) as PaperRow | null) : null),
+    paper: (edge) => edge.paperRow,
     outcome: (edge) => comparisonOutcome(edge),
   },
   RelatedMethod: {

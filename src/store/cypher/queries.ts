@@ -3,6 +3,7 @@
 import { NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../model/graph.ts';
 import { StoreError } from '../errors.ts';
 import type { ListQuery } from '../port.ts';
+import { checkList } from '../read-logic.ts';
 
 export function label(l: string): NodeLabel {
   if (!(NODE_LABELS as readonly string[]).includes(l)) throw new StoreError('INVALID', `unknown node label ${l}`);
@@ -75,6 +76,7 @@ export interface ListText {
 
 /** Builds the list queries from fixed fragments; values in `where` only ever become parameters. */
 export function listQueries(q: ListQuery): ListText {
+  const { offset, limit } = checkList(q);
   const l = label(q.label);
   const w = q.where ?? {};
   const conds: string[] = [];
@@ -89,7 +91,6 @@ export function listQueries(q: ListQuery): ListText {
     params.conceptId = w.conceptId;
     if (paper) conds.push(PAPER_IN_CONCEPT);
     else if (l === 'Method') conds.push('EXISTS { MATCH (n)-[:IN_CONCEPT]->(c:Concept) WHERE c.id = $conceptId }');
-    else if (l === 'Concept' || l === 'Organization') throw new StoreError('INVALID', `${l} cannot be filtered by concept`);
     else {
       conds.push(
         'EXISTS { MATCH (c:Concept)<-[:IN_CONCEPT]-(cm:Method)<-[:PROPOSES|MENTIONS]-(cp:Paper)-[:PROPOSES|MENTIONS]->(n) WHERE c.id = $conceptId }',
@@ -102,11 +103,11 @@ export function listQueries(q: ListQuery): ListText {
   const pv = paper ? 'n' : 'p';
   if (w.yearFrom !== undefined && w.yearFrom !== null) {
     paperConds.push(`${pv}.year >= $yearFrom`);
-    params.yearFrom = int(w.yearFrom, 'yearFrom');
+    params.yearFrom = w.yearFrom;
   }
   if (w.yearTo !== undefined && w.yearTo !== null) {
     paperConds.push(`${pv}.year <= $yearTo`);
-    params.yearTo = int(w.yearTo, 'yearTo');
+    params.yearTo = w.yearTo;
   }
   if (w.hasCode !== undefined && w.hasCode !== null) {
     paperConds.push(`${pv}.hasCode = $hasCode`);
@@ -135,24 +136,14 @@ export function listQueries(q: ListQuery): ListText {
   const dir = q.orderBy?.direction === 'DESC' ? 'DESC' : 'ASC';
   let sortKey: string;
   if (field === 'name') sortKey = paper ? 'toLower(coalesce(n.title, n.key))' : 'toLower(n.name)';
-  else if (field === 'paperCount') {
-    if (paper) throw new StoreError('INVALID', 'papers cannot be ordered by paperCount; order them by name, year or upvotes');
-    sortKey = `COUNT { MATCH ${paperLink(l, 'n')} }`;
-  } else if (field === 'year' || field === 'upvotes') {
-    if (!paper) throw new StoreError('INVALID', `${l} cannot be ordered by ${field} (only papers can); order it by name or paperCount`);
-    sortKey = `coalesce(n.${field}, 0)`;
-  } else throw new StoreError('INVALID', `unknown order field ${String(field)}; use name, year, upvotes or paperCount`);
+  else if (field === 'paperCount') sortKey = `COUNT { MATCH ${paperLink(l, 'n')} }`;
+  else sortKey = `coalesce(n.${field === 'year' ? 'year' : 'upvotes'}, 0)`;
 
-  params.offset = int(q.offset, 'offset');
-  params.limit = int(q.limit, 'limit');
+  params.offset = offset;
+  params.limit = limit;
   return {
     count: `${head}${where} RETURN count(n) AS total`,
     page: `${head}${where} RETURN n AS node, ${sortKey} AS sortKey ORDER BY sortKey ${dir}, node.id SKIP $offset LIMIT $limit`,
     params,
   };
-}
-
-function int(v: unknown, name: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new StoreError('INVALID', `${name} must be a non-negative integer`);
-  return v;
 }

@@ -1,6 +1,6 @@
 // The port's read methods written once over a query runner; adapters supply the runner and the
 // few dialect-specific reads (full-text search, shortest path).
-import { NODE_LABELS, REL_ENDPOINTS, REL_TYPES, labelOfId, type NodeLabel, type RelType } from '../../model/graph.ts';
+import { NODE_LABELS, REL_ENDPOINTS, REL_TYPES, type NodeLabel, type RelType } from '../../model/graph.ts';
 import { StoreError } from '../errors.ts';
 import type {
   Direction,
@@ -14,7 +14,8 @@ import type {
   Subgraph,
   TrendRow,
 } from '../port.ts';
-import { snippetFor, toNodeRow } from '../rows.ts';
+import { expandLineage, groupByLabel, hops, rankSearchHits, scoreRelated, searchArgs, type LineageOptions } from '../read-logic.ts';
+import { toNodeRow } from '../rows.ts';
 import { Q, listQueries, relType } from './queries.ts';
 
 /** A node as a runner returns it: label, properties and the database's internal reference (to join path edges). */
@@ -32,8 +33,6 @@ export interface Dialect {
   search(query: string, labels: readonly NodeLabel[], limit: number): Promise<{ node: NodeRow; score: number }[]>;
   shortestPath(from: [NodeLabel, string], to: [NodeLabel, string], maxHops: number): Promise<Subgraph | null>;
 }
-
-export const MAX_DEPTH = 10;
 
 export function nodeRowOf(v: unknown): NodeRow | null {
   if (!(v instanceof DecodedNode)) return null;
@@ -56,24 +55,9 @@ export function pathOf(rawNodes: unknown[], rawRels: Record<string, unknown>[]):
   return { nodes, edges };
 }
 
-export function groupByLabel(ids: readonly string[]): Map<NodeLabel, string[]> {
-  const groups = new Map<NodeLabel, string[]>();
-  for (const id of new Set(ids)) {
-    const l = typeof id === 'string' ? labelOfId(id) : undefined;
-    if (!l) continue;
-    groups.set(l, [...(groups.get(l) ?? []), id]);
-  }
-  return groups;
-}
-
 function edgeOf(type: RelType, r: ResultRow): EdgeRow {
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return { type, source: String(r.source), target: String(r.target), evidence: s(r.evidence), paperId: s(r.paperId), outcome: s(r.outcome) };
-}
-
-export function hops(n: number, name: string): number {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_DEPTH) throw new StoreError('INVALID', `${name} must be an integer from 1 to ${MAX_DEPTH}`);
-  return n;
 }
 
 export abstract class CypherReads {
@@ -151,52 +135,14 @@ export abstract class CypherReads {
   }
 
   async search(query: string, opts: { labels?: NodeLabel[]; limit: number }): Promise<SearchHitRow[]> {
-    if (!query.trim()) return [];
-    const labels = opts.labels?.length ? opts.labels : NODE_LABELS;
-    const limit = Math.max(0, Math.floor(opts.limit));
-    if (limit === 0) return [];
-    const hits = await this.dialect.search(query, labels, limit);
-    return hits
-      .sort((a, b) => b.score - a.score || a.node.id.localeCompare(b.node.id))
-      .slice(0, limit)
-      .map((h) => ({ ...h, snippet: snippetFor(h.node, query) }));
+    const args = searchArgs(query, opts.limit);
+    if (!args) return [];
+    const hits = await this.dialect.search(query, opts.labels?.length ? opts.labels : NODE_LABELS, args.limit);
+    return rankSearchHits(hits, query, args.limit);
   }
 
-  /**
-   * Breadth-first, one batched neighbour query per level and direction. Hub methods reach most of
-   * a large graph within a few hops, so nodes beyond `maxNodes` are left out (nearest levels first).
-   */
-  async lineage(
-    id: string,
-    opts: { direction: Direction | 'BOTH'; depth: number; types: RelType[]; maxNodes?: number },
-  ): Promise<Subgraph> {
-    const maxNodes = opts.maxNodes ?? Number.POSITIVE_INFINITY;
-    let truncated = false;
-    const depth = opts.depth === 0 ? 0 : hops(opts.depth, 'depth');
-    const [root] = await this.nodesByIds([id]);
-    if (!root) return { nodes: [], edges: [] };
-    const nodes = new Map<string, NodeRow>([[root.id, root]]);
-    const edges = new Map<string, EdgeRow>();
-    const dirs: Direction[] = opts.direction === 'BOTH' ? ['OUT', 'IN'] : [opts.direction];
-    let frontier = [root.id];
-    for (let level = 0; level < depth && frontier.length > 0; level++) {
-      const next: string[] = [];
-      const found = await Promise.all(opts.types.flatMap((t) => dirs.map((d) => this.neighbours(frontier, t, d))));
-      for (const n of found.flat()) {
-        if (!nodes.has(n.node.id)) {
-          if (nodes.size >= maxNodes) {
-            truncated = true;
-            continue;
-          }
-          nodes.set(n.node.id, n.node);
-          next.push(n.node.id);
-        }
-        edges.set(`${n.edge.type}\u0000${n.edge.source}\u0000${n.edge.target}`, n.edge);
-      }
-      // Once full, deeper levels could only add edges among kept nodes: not worth their queries.
-      frontier = truncated ? [] : next;
-    }
-    return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+  lineage(id: string, opts: LineageOptions): Promise<Subgraph> {
+    return expandLineage(this, id, opts);
   }
 
   async shortestPath(from: string, to: string, opts: { maxHops: number }): Promise<Subgraph | null> {
@@ -219,26 +165,18 @@ export abstract class CypherReads {
       this.read(Q.comparedWith, p),
     ]);
     if (named.length === 0) return [];
-    const related = new Map<string, RelatedRow>();
-    const add = (other: unknown, score: number, reason: string) => {
-      const key = String(other);
-      const row = related.get(key) ?? { id: key, score: 0, reasons: [] };
-      related.set(key, row);
-      row.score += score;
-      row.reasons.push(reason);
-    };
-    for (const r of buildsOn) add(r.id, 3, `builds on ${String(r.name)}`);
-    for (const r of builtOnBy) add(r.id, 3, `is built on by ${String(r.name)}`);
-    for (const r of compared) add(r.id, 2, `compared with ${String(r.name)}`);
-    for (const r of concepts) add(r.id, 2, `same concept ${String(r.name)}`);
-    for (const r of benchmarks) add(r.id, 1, `shares benchmark ${String(r.name)}`);
-    for (const r of coMentions) {
-      const n = Number(r.papers);
-      add(r.id, 0.5 * Math.min(n, 6), `co-mentioned in ${n} paper${n === 1 ? '' : 's'}`);
-    }
-    return [...related.values()]
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-      .slice(0, Math.max(0, Math.floor(limit)));
+    const idName = (rows: ResultRow[]) => rows.map((r) => ({ id: String(r.id), name: String(r.name) }));
+    return scoreRelated(
+      {
+        buildsOn: idName(buildsOn),
+        builtOnBy: idName(builtOnBy),
+        comparedWith: idName(compared),
+        concepts: idName(concepts),
+        benchmarks: idName(benchmarks),
+        coMentions: coMentions.map((r) => ({ id: String(r.id), papers: Number(r.papers) })),
+      },
+      limit,
+    );
   }
 
   async counts(): Promise<GraphCounts> {

@@ -38,6 +38,7 @@ export function readerConnections(): number {
   return Math.max(2, Math.min(8, pool - 2));
 }
 
+const SCAN_CHUNK = 5_000;
 const PARAM_RE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export class KuzuFile {
@@ -90,6 +91,27 @@ export class KuzuFile {
         slot.statements.set(text, ps);
       }
       return drain(await slot.conn.execute(ps, used as Record<string, never>));
+    });
+  }
+
+  /**
+   * A whole-table read row by row (decoded as for query()), pausing every few thousand rows so
+   * requests already being served keep their turn on the event loop.
+   */
+  scan(text: string, onRow: (row: ResultRow) => void): Promise<void> {
+    return this.onSlot(async (slot) => {
+      const result = await slot.conn.query(text);
+      const results = Array.isArray(result) ? result : [result];
+      let n = 0;
+      try {
+        const last = results[results.length - 1]!;
+        while (last.hasNext()) {
+          onRow(decodeRows([last.getNextSync()!])[0]!);
+          if (++n % SCAN_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        for (const r of results) r.close();
+      }
     });
   }
 

@@ -1,15 +1,21 @@
 // The embedded GraphStore: reads follow the data directory's current generation (reopened
 // read-only when a load publishes a new one), writes go through a GenerationWriter under the lock.
+// With the memory read model, each generation is also copied into memory when opened and the
+// port's reads are answered from that copy (generations never change once published); Kùzu then
+// keeps the writes, migrations and the copy's source.
 import type { Config } from '../../config/index.ts';
-import type { GraphBatch } from '../../model/graph.ts';
+import type { GraphBatch, NodeLabel, RelType } from '../../model/graph.ts';
 import { CypherReads, type ResultRow } from '../cypher/reads.ts';
 import { StoreError } from '../errors.ts';
 import { migrationStatus, readMigrations } from '../migrations.ts';
-import type { GraphStore, GraphWriter, MigrationStatus, WriteSummary } from '../port.ts';
+import { MemoryReads } from '../memory/reads.ts';
+import type { Direction, GraphStore, GraphWriter, ListQuery, MigrationStatus, WriteSummary } from '../port.ts';
+import type { LineageOptions } from '../read-logic.ts';
 import { DataDir } from './datadir.ts';
 import { kuzuDialect } from './dialect.ts';
 import { KuzuFile, readerConnections } from './kuzu.ts';
 import { acquireLock } from './lock.ts';
+import { readMemoryGraph } from './snapshot.ts';
 import { GenerationWriter } from './writer.ts';
 
 const READER_BUFFER_POOL = 512 * 1024 * 1024;
@@ -19,14 +25,22 @@ const READER_THREADS = 1;
 interface Generation {
   name: string;
   db: KuzuFile;
+  /** The generation copied into memory (memory read model only). */
+  memory: MemoryReads | null;
   inflight: number;
   retired: boolean;
 }
 
+/** `database`: every read is a Kùzu query. `memory`: reads are answered from an in-memory copy. */
+export type ReadModel = 'database' | 'memory';
+
 export interface EmbeddedOptions {
   readOnly: boolean;
   migrationsDir: string;
+  readModel?: ReadModel;
 }
+
+type MemoryRead<T> = (m: MemoryReads) => Promise<T>;
 
 export class EmbeddedStore extends CypherReads implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -53,6 +67,46 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
     } finally {
       this.releaseGen(gen);
     }
+  }
+
+  override nodesByIds(ids: readonly string[]) {
+    return this.answer((m) => m.nodesByIds(ids), () => super.nodesByIds(ids));
+  }
+
+  override neighbours(ids: readonly string[], type: RelType, direction: Direction, opts?: { labels?: NodeLabel[] }) {
+    return this.answer((m) => m.neighbours(ids, type, direction, opts), () => super.neighbours(ids, type, direction, opts));
+  }
+
+  override paperCounts(ids: readonly string[]) {
+    return this.answer((m) => m.paperCounts(ids), () => super.paperCounts(ids));
+  }
+
+  override list(query: ListQuery) {
+    return this.answer((m) => m.list(query), () => super.list(query));
+  }
+
+  override search(query: string, opts: { labels?: NodeLabel[]; limit: number }) {
+    return this.answer((m) => m.search(query, opts), () => super.search(query, opts));
+  }
+
+  override lineage(id: string, opts: LineageOptions) {
+    return this.answer((m) => m.lineage(id, opts), () => super.lineage(id, opts));
+  }
+
+  override shortestPath(from: string, to: string, opts: { maxHops: number }) {
+    return this.answer((m) => m.shortestPath(from, to, opts), () => super.shortestPath(from, to, opts));
+  }
+
+  override relatedMethods(id: string, limit: number) {
+    return this.answer((m) => m.relatedMethods(id, limit), () => super.relatedMethods(id, limit));
+  }
+
+  override counts() {
+    return this.answer((m) => m.counts(), () => super.counts());
+  }
+
+  override trends(by: 'YEAR' | 'MONTH', conceptId?: string) {
+    return this.answer((m) => m.trends(by, conceptId), () => super.trends(by, conceptId));
   }
 
   async migrationStatus(): Promise<MigrationStatus> {
@@ -83,6 +137,12 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
     }
   }
 
+  async graphVersion(): Promise<string> {
+    const gen = await this.acquire();
+    this.releaseGen(gen);
+    return gen.name;
+  }
+
   async ping(): Promise<void> {
     await this.read('RETURN 1 AS ok');
   }
@@ -111,7 +171,26 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
     return rows.map((r) => ({ version: String(r.version), name: String(r.name), checksum: String(r.checksum) }));
   }
 
-  /** The current generation, reopened first if a load published a newer one since the last call. */
+  /** Answers from the generation's in-memory copy with the memory read model, else with Kùzu queries. */
+  private async answer<T>(fromMemory: MemoryRead<T>, fromDatabase: () => Promise<T>): Promise<T> {
+    if (this.readModel !== 'memory') return fromDatabase();
+    const gen = await this.acquire();
+    try {
+      return await fromMemory(gen.memory!);
+    } finally {
+      this.releaseGen(gen);
+    }
+  }
+
+  private get readModel(): ReadModel {
+    return this.opts.readModel ?? 'database';
+  }
+
+  /**
+   * The current generation, reopened first if a load published a newer one since the last call.
+   * A read-only store with the memory read model keeps answering from the generation it has while
+   * the next one is copied into memory (seconds at 100k papers), and switches once it is ready.
+   */
   private async acquire(): Promise<Generation> {
     if (this.closed) throw new StoreError('UNAVAILABLE', 'the store is closed');
     const stamp = this.dir.pointerStamp();
@@ -119,7 +198,8 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
       this.opening ??= this.follow(stamp).finally(() => {
         this.opening = null;
       });
-      await this.opening;
+      if (this.gen && this.readModel === 'memory' && this.opts.readOnly) this.opening.catch(() => undefined);
+      else await this.opening;
     }
     const gen = this.gen;
     if (!gen) throw new StoreError('UNAVAILABLE', `no graph in ${this.dir.root} yet: run kg load first`);
@@ -138,8 +218,18 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
         timeoutMs: this.config.queryTimeoutMs,
         autoCheckpoint: true,
       });
+      let memory: MemoryReads | null = null;
+      if (this.readModel === 'memory') {
+        try {
+          memory = new MemoryReads(await readMemoryGraph(db));
+          memory.warm();
+        } catch (err) {
+          await db.close();
+          throw err;
+        }
+      }
       const old = this.gen;
-      this.gen = { name: pointer.generation, db, inflight: 0, retired: false };
+      this.gen = { name: pointer.generation, db, memory, inflight: 0, retired: false };
       if (old) {
         old.retired = true;
         if (old.inflight === 0) await old.db.close();

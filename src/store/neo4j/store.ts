@@ -86,6 +86,10 @@ export class Neo4jStore extends CypherReads implements GraphStore {
     };
   }
 
+  async graphVersion(): Promise<string> {
+    return '';
+  }
+
   async ping(): Promise<void> {
     await this.read('RETURN 1 AS ok');
   }

@@ -1,0 +1,334 @@
+// The port's reads answered from a MemoryGraph, with the same semantics as the shared Cypher
+// (src/store/cypher/): the contract suite runs against both.
+import { NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from '../../model/graph.ts';
+import { label as checkLabel, relType } from '../cypher/queries.ts';
+import type {
+  Direction,
+  EdgeRow,
+  GraphCounts,
+  ListQuery,
+  ListWhere,
+  NeighbourRow,
+  NodeRow,
+  RelatedRow,
+  SearchHitRow,
+  Subgraph,
+  TrendRow,
+} from '../port.ts';
+import { displayName } from '../port.ts';
+import { StoreError } from '../errors.ts';
+import {
+  checkList,
+  expandLineage,
+  hops,
+  rankSearchHits,
+  scoreRelated,
+  searchArgs,
+  type LineageOptions,
+  type RelatedInputs,
+} from '../read-logic.ts';
+import type { MemoryGraph } from './graph.ts';
+import { TextIndex, indexedText } from './search.ts';
+
+const DIRECTIONS: Direction[] = ['OUT', 'IN'];
+
+export class MemoryReads {
+  private readonly textIndexes = new Map<NodeLabel, TextIndex>();
+  /** Sorted node orders per label, field and direction, made on first use. */
+  private readonly orders = new Map<string, Int32Array>();
+  private paperCountCache: Int32Array | null = null;
+
+  constructor(private readonly g: MemoryGraph) {}
+
+  /** Builds the full-text indexes now rather than on the first search. */
+  warm(): void {
+    for (const l of NODE_LABELS) this.textIndex(l);
+  }
+
+  async nodesByIds(ids: readonly string[]): Promise<(NodeRow | null)[]> {
+    return ids.map((id) => this.node(id));
+  }
+
+  async neighbours(ids: readonly string[], type: RelType, direction: Direction, opts: { labels?: NodeLabel[] } = {}): Promise<NeighbourRow[]> {
+    const rel = this.g.rels[relType(type)];
+    const wanted = opts.labels?.length ? new Set(opts.labels) : null;
+    const out: NeighbourRow[] = [];
+    for (const id of new Set(ids)) {
+      const i = this.g.index.get(id);
+      if (i === undefined) continue;
+      for (const e of rel.edgesOf(i, direction)) {
+        const node = this.g.nodes[rel.far(e, direction)]!;
+        if (!wanted || wanted.has(node.label)) out.push({ of: id, edge: this.edge(type, e), node });
+      }
+    }
+    return out;
+  }
+
+  async paperCounts(ids: readonly string[]): Promise<Map<string, number>> {
+    return new Map(ids.map((id) => {
+      const i = this.g.index.get(id);
+      return [id, i === undefined || this.g.nodes[i]!.label === 'Paper' ? 0 : this.papersOf(i).size];
+    }));
+  }
+
+  async list(q: ListQuery): Promise<{ rows: NodeRow[]; totalCount: number }> {
+    const { offset, limit } = checkList(q);
+    const keep = this.filter(q.label, q.where ?? {});
+    const order = this.order(q);
+    if (!keep) return { rows: Array.from(order.subarray(offset, offset + limit), (i) => this.g.nodes[i]!), totalCount: order.length };
+    const rows: NodeRow[] = [];
+    let total = 0;
+    for (const i of order) {
+      if (!keep(i)) continue;
+      if (total >= offset && rows.length < limit) rows.push(this.g.nodes[i]!);
+      total++;
+    }
+    return { rows, totalCount: total };
+  }
+
+  async search(query: string, opts: { labels?: NodeLabel[]; limit: number }): Promise<SearchHitRow[]> {
+    const args = searchArgs(query, opts.limit);
+    if (!args) return [];
+    const byId = (a: number, b: number) => this.g.nodes[a]!.id < this.g.nodes[b]!.id;
+    const hits = (opts.labels?.length ? opts.labels : NODE_LABELS).flatMap((l) =>
+      this.textIndex(l)
+        .search(query, args.limit, byId)
+        .map((h) => ({ node: this.g.nodes[h.node]!, score: h.score })),
+    );
+    return rankSearchHits(hits, query, args.limit);
+  }
+
+  lineage(id: string, opts: LineageOptions): Promise<Subgraph> {
+    return expandLineage(this, id, opts);
+  }
+
+  /** Breadth-first over every relationship type in both directions, like `-[* SHORTEST 1..n]-`. */
+  async shortestPath(from: string, to: string, opts: { maxHops: number }): Promise<Subgraph | null> {
+    const maxHops = hops(opts.maxHops, 'maxHops');
+    const a = this.g.index.get(from);
+    const b = this.g.index.get(to);
+    if (a === undefined || b === undefined) return null;
+    if (a === b) return { nodes: [this.g.nodes[a]!], edges: [] };
+    const via = new Map<number, { prev: number; type: RelType; edge: number }>([[a, { prev: -1, type: 'PROPOSES', edge: -1 }]]);
+    let frontier = [a];
+    for (let level = 0; level < maxHops && frontier.length > 0 && !via.has(b); level++) {
+      const next: number[] = [];
+      for (const i of frontier) {
+        for (const type of REL_TYPES) {
+          const rel = this.g.rels[type];
+          for (const dir of DIRECTIONS) {
+            for (const e of rel.edgesOf(i, dir)) {
+              const j = rel.far(e, dir);
+              if (via.has(j)) continue;
+              via.set(j, { prev: i, type, edge: e });
+              next.push(j);
+            }
+          }
+        }
+      }
+      frontier = next;
+    }
+    if (!via.has(b)) return null;
+    const nodes: NodeRow[] = [];
+    const edges: EdgeRow[] = [];
+    for (let i = b; i !== a; ) {
+      const step = via.get(i)!;
+      nodes.unshift(this.g.nodes[i]!);
+      edges.unshift(this.edge(step.type, step.edge));
+      i = step.prev;
+    }
+    nodes.unshift(this.g.nodes[a]!);
+    return { nodes, edges };
+  }
+
+  async relatedMethods(id: string, limit: number): Promise<RelatedRow[]> {
+    const m = this.g.index.get(id);
+    if (m === undefined || this.g.nodes[m]!.label !== 'Method') return [];
+    const methods = (i: number, type: RelType, dir: Direction) => this.far(i, type, dir).filter((j) => j !== m && this.label(j) === 'Method');
+    const named = (js: number[]) => js.map((j) => ({ id: this.id(j), name: displayName(this.g.nodes[j]!) }));
+    const sharing = (type: RelType, label: NodeLabel) =>
+      this.far(m, type, 'OUT')
+        .filter((x) => this.label(x) === label)
+        .flatMap((x) => methods(x, type, 'IN').map((o) => ({ id: this.id(o), name: displayName(this.g.nodes[x]!) })));
+    const papers = new Map<number, Set<number>>();
+    for (const p of this.papersOf(m)) {
+      for (const o of [...this.far(p, 'PROPOSES', 'OUT'), ...this.far(p, 'MENTIONS', 'OUT')]) {
+        if (o === m || this.label(o) !== 'Method') continue;
+        papers.set(o, (papers.get(o) ?? new Set()).add(p));
+      }
+    }
+    const inputs: RelatedInputs = {
+      buildsOn: named(methods(m, 'BUILDS_ON', 'OUT')),
+      builtOnBy: named(methods(m, 'BUILDS_ON', 'IN')),
+      comparedWith: named([...new Set([...methods(m, 'COMPARED_WITH', 'OUT'), ...methods(m, 'COMPARED_WITH', 'IN')])]),
+      concepts: sharing('IN_CONCEPT', 'Concept'),
+      benchmarks: sharing('EVALUATED_ON', 'Benchmark'),
+      coMentions: [...papers].map(([o, ps]) => ({ id: this.id(o), papers: ps.size })),
+    };
+    return scoreRelated(inputs, limit);
+  }
+
+  async counts(): Promise<GraphCounts> {
+    return {
+      nodes: Object.fromEntries(NODE_LABELS.map((l) => [l, this.g.byLabel.get(l)!.length])) as GraphCounts['nodes'],
+      relationships: Object.fromEntries(REL_TYPES.map((t) => [t, this.g.rels[t].size])) as GraphCounts['relationships'],
+    };
+  }
+
+  async trends(by: 'YEAR' | 'MONTH', conceptId?: string): Promise<TrendRow[]> {
+    if (by !== 'YEAR' && by !== 'MONTH') throw new StoreError('INVALID', `trends bucket must be YEAR or MONTH`);
+    const inConcept = conceptId === undefined ? null : this.papersInConcept(conceptId);
+    const counts = new Map<string, number>();
+    for (const i of this.g.byLabel.get('Paper')!) {
+      const p = this.g.nodes[i]!;
+      if (p.label !== 'Paper' || (inConcept && !inConcept.has(i))) continue;
+      const bucket = by === 'YEAR' ? (p.year === null ? null : String(p.year)) : (p.publishedAt?.slice(0, 7) ?? null);
+      if (bucket !== null) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    }
+    return [...counts].map(([bucket, count]) => ({ bucket, count })).sort((a, b) => a.bucket.localeCompare(b.bucket));
+  }
+
+  private node(id: string): NodeRow | null {
+    const i = this.g.index.get(id);
+    return i === undefined ? null : this.g.nodes[i]!;
+  }
+
+  private id(i: number): string {
+    return this.g.nodes[i]!.id;
+  }
+
+  private label(i: number): NodeLabel {
+    return this.g.nodes[i]!.label;
+  }
+
+  private edge(type: RelType, e: number): EdgeRow {
+    const rel = this.g.rels[type];
+    return {
+      type,
+      source: this.id(rel.src[e]!),
+      target: this.id(rel.dst[e]!),
+      evidence: rel.prop(e, 'evidence'),
+      paperId: rel.prop(e, 'paperId'),
+      outcome: rel.prop(e, 'outcome'),
+    };
+  }
+
+  private far(i: number, type: RelType, dir: Direction): number[] {
+    const rel = this.g.rels[type];
+    return Array.from(rel.edgesOf(i, dir), (e) => rel.far(e, dir));
+  }
+
+  /** The papers a node is counted by: proposing or mentioning papers for entities (see cypher/queries.ts paperLink). */
+  private papersOf(i: number): Set<number> {
+    const l = this.label(i);
+    if (l === 'Concept') return new Set(this.far(i, 'IN_CONCEPT', 'IN').filter((p) => this.label(p) === 'Paper'));
+    if (l === 'Organization') return new Set(this.far(i, 'PUBLISHED_BY', 'IN'));
+    return new Set([...this.far(i, 'PROPOSES', 'IN'), ...this.far(i, 'MENTIONS', 'IN')]);
+  }
+
+  private paperCount(i: number): number {
+    if (!this.paperCountCache) {
+      this.paperCountCache = new Int32Array(this.g.nodes.length);
+      this.g.nodes.forEach((n, j) => {
+        if (n.label !== 'Paper') this.paperCountCache![j] = this.papersOf(j).size;
+      });
+    }
+    return this.paperCountCache[i]!;
+  }
+
+  /** Methods directly in the concept. */
+  private methodsInConcept(conceptId: string): Set<number> {
+    const c = this.g.index.get(conceptId);
+    if (c === undefined) return new Set();
+    return new Set(this.far(c, 'IN_CONCEPT', 'IN').filter((j) => this.label(j) === 'Method'));
+  }
+
+  /** Papers in the concept directly or through a method they propose or mention. */
+  private papersInConcept(conceptId: string): Set<number> {
+    const c = this.g.index.get(conceptId);
+    const papers = new Set<number>();
+    if (c === undefined) return papers;
+    for (const j of this.far(c, 'IN_CONCEPT', 'IN')) {
+      if (this.label(j) === 'Paper') papers.add(j);
+      else for (const p of [...this.far(j, 'PROPOSES', 'IN'), ...this.far(j, 'MENTIONS', 'IN')]) papers.add(p);
+    }
+    return papers;
+  }
+
+  /** A predicate for `where` (null: keep everything), with the shared Cypher's semantics. */
+  private filter(label: NodeLabel, w: ListWhere): ((i: number) => boolean) | null {
+    const tests: ((i: number) => boolean)[] = [];
+    if (w.nameContains) {
+      const needle = w.nameContains.toLowerCase();
+      tests.push((i) => {
+        const n = this.g.nodes[i]!;
+        return (n.label === 'Paper' ? (n.title ?? '') : n.name).toLowerCase().includes(needle);
+      });
+    }
+    if (w.conceptId) {
+      if (label === 'Method') {
+        const methods = this.methodsInConcept(w.conceptId);
+        tests.push((i) => methods.has(i));
+      } else if (label === 'Paper') {
+        const papers = this.papersInConcept(w.conceptId);
+        tests.push((i) => papers.has(i));
+      } else {
+        // Other entities: through a paper that also proposes or mentions a method of the concept.
+        const viaMethods = new Set<number>();
+        for (const m of this.methodsInConcept(w.conceptId)) for (const p of this.papersOf(m)) viaMethods.add(p);
+        tests.push((i) => [...this.papersOf(i)].some((p) => viaMethods.has(p)));
+      }
+    }
+    const paperTests: ((p: number) => boolean)[] = [];
+    const paper = (p: number) => this.g.nodes[p] as Extract<NodeRow, { label: 'Paper' }>;
+    if (w.yearFrom !== undefined && w.yearFrom !== null) paperTests.push((p) => (paper(p).year ?? -Infinity) >= w.yearFrom!);
+    if (w.yearTo !== undefined && w.yearTo !== null) paperTests.push((p) => (paper(p).year ?? Infinity) <= w.yearTo!);
+    if (w.hasCode !== undefined && w.hasCode !== null) paperTests.push((p) => paper(p).hasCode === Boolean(w.hasCode));
+    if (w.organizationId) {
+      const org = w.organizationId;
+      paperTests.push((p) => this.far(p, 'PUBLISHED_BY', 'OUT').some((o) => this.id(o) === org));
+    }
+    if (paperTests.length > 0) {
+      const ok = (p: number) => paperTests.every((t) => t(p));
+      tests.push(label === 'Paper' ? ok : (i) => [...this.papersOf(i)].some(ok));
+    }
+    return tests.length === 0 ? null : (i) => tests.every((t) => t(i));
+  }
+
+  /** The label's nodes in the asked order (ties by id), computed once per order. */
+  private order(q: ListQuery): Int32Array {
+    const field = q.orderBy?.field ?? 'name';
+    const desc = q.orderBy?.direction === 'DESC';
+    const key = `${q.label}\u0000${field}\u0000${desc}`;
+    let order = this.orders.get(key);
+    if (!order) {
+      const sortKey = this.sortKey(field);
+      const keyed = this.g.byLabel.get(checkLabel(q.label))!.map((i) => ({ i, k: sortKey(i), id: this.id(i) }));
+      const sign = desc ? -1 : 1;
+      keyed.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      order = Int32Array.from(keyed, (x) => x.i);
+      this.orders.set(key, order);
+    }
+    return order;
+  }
+
+  private sortKey(field: string): (i: number) => string | number {
+    return (i) => {
+      const n = this.g.nodes[i]!;
+      if (field === 'paperCount') return this.paperCount(i);
+      if (n.label !== 'Paper') return n.name.toLowerCase();
+      if (field === 'year') return n.year ?? 0;
+      if (field === 'upvotes') return n.upvotes ?? 0;
+      return (n.title ?? n.key).toLowerCase();
+    };
+  }
+
+  private textIndex(l: NodeLabel): TextIndex {
+    let index = this.textIndexes.get(l);
+    if (!index) {
+      index = TextIndex.build(this.g.byLabel.get(l)!, (i) => indexedText(this.g.nodes[i]!));
+      this.textIndexes.set(l, index);
+    }
+    return index;
+  }
+}
