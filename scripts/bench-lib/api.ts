@@ -5,6 +5,7 @@
 // and validation stay cached, as for any repeated query shape).
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths.ts';
 
@@ -170,7 +171,8 @@ async function startServer(dataDir: string): Promise<ServerChild> {
     // BENCH_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=bench-out/prof`.
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     // As deployed (the Docker image sets it): graphql-js skips its development-time checks.
-    env: { ...process.env, NODE_ENV: 'production' },
+    // One API worker per core unless KG_WORKERS says otherwise (`kg serve --workers`).
+    env: { ...process.env, NODE_ENV: 'production', KG_WORKERS: process.env.KG_WORKERS ?? String(availableParallelism()) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

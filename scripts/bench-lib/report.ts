@@ -134,7 +134,7 @@ export function renderReport(res: Results): string {
     const f = res.api.figures;
     if (f) {
       body.push(
-        `autocannon, ${f.connections} connections, ${f.duration} s per run after 1 s of unmeasured warm-up, against the API served by `kg serve`'s setup in a child process: a read-only embedded store answering from its in-memory read model (`KG_READ_MODEL=memory`, the default; the copy is made before the first request), with `NODE_ENV=production` as in the Docker image. **Ceiling**: a bare Node \`http\` server in the same child answering a fixed body of the same size. **Uncached**: every request carries a different unused variable, so neither the hot cache nor Apollo's response cache answers and the resolvers and store queries run each time. **Cached**: the identical request repeated. Cells are req/s · p99.\n`,
+        `autocannon, ${f.connections} connections, ${f.duration} s per run after 1 s of unmeasured warm-up, against the API served by \`kg serve\`'s setup in a child process: a read-only embedded store answering from its in-memory read model (\`KG_READ_MODEL=memory\`, the default; the copy is made before the first request), with \`NODE_ENV=production\` as in the Docker image. **Ceiling**: a bare Node \`http\` server in the same child answering a fixed body of the same size. **Uncached**: every request carries a different unused variable, so neither the hot cache nor Apollo's response cache answers and the resolvers and store queries run each time. **Cached**: the identical request repeated. Cells are req/s · p99.\n`,
       );
       for (const run of f.runs) {
         if (run.error) {

@@ -50,6 +50,9 @@ export function createApollo(httpServer: Server, logger: Logger, opts: ApolloOpt
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
+    // Signals are the CLI's to handle (it drains the server, then closes the store). Apollo's own
+    // handler would race it, and a second concurrent stop() never returns in Apollo Server 5.
+    stopOnTerminationSignals: false,
     formatError: maskErrors({ queryTimeoutMs: opts.queryTimeoutMs }),
     // Compact JSON: Apollo's default indents it, a third more bytes and time on large lineages.
     stringifyResult: (value) => JSON.stringify(value),

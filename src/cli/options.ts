@@ -33,6 +33,12 @@ export function parsePort(value: string): number {
   return n;
 }
 
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`expected 1-64 workers, got "${value}"`);
+  return n;
+}
+
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }

@@ -1,4 +1,7 @@
-// Serving: load the bundled corpus when asked, start the API, stop gracefully on SIGTERM/SIGINT.
+// Serving: load the bundled corpus when asked, start the API (in several worker processes when
+// configured), stop gracefully on SIGTERM/SIGINT. Workers re-run the same command: loading and
+// migrating are the primary's, done before any worker starts.
+import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { loadPaths } from '../../loaders/pipeline.ts';
@@ -6,6 +9,7 @@ import { createServer } from '../api/server.ts';
 import { EXPLORER_PATH, handleExplorer } from '../api/explorer/index.ts';
 import type { Config } from '../config/index.ts';
 import { openStore } from '../store/index.ts';
+import { superviseWorkers } from './cluster.ts';
 import { today } from './options.ts';
 
 /** The corpus `npm start` loads: the five listing pages shipped in data/. */
@@ -13,6 +17,7 @@ const BUNDLED_CORPUS = fileURLToPath(new URL('../../data/', import.meta.url));
 
 export async function serve(config: Config): Promise<void> {
   const logger = pino({ level: config.logLevel });
+  if (config.workers > 1 && cluster.isPrimary) return superviseWorkers(config.workers, logger);
   const store = await openStore(config, { readOnly: true, readModel: config.readModel });
   const server = createServer({
     store,
@@ -39,6 +44,7 @@ export async function serve(config: Config): Promise<void> {
 
 /** Loads the bundled corpus unless the store already holds papers. */
 export async function ensureLoaded(config: Config): Promise<void> {
+  if (cluster.isWorker) return;
   const store = await openStore(config);
   try {
     await store.migrate();
@@ -58,11 +64,13 @@ export async function ensureLoaded(config: Config): Promise<void> {
 
 /** Applies pending migrations, then serves. */
 export async function migrateThenServe(config: Config): Promise<void> {
-  const store = await openStore(config);
-  try {
-    await store.migrate();
-  } finally {
-    await store.close();
+  if (cluster.isPrimary) {
+    const store = await openStore(config);
+    try {
+      await store.migrate();
+    } finally {
+      await store.close();
+    }
   }
   await serve(config);
 }

@@ -17,6 +17,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   /** Requests per minute per client IP; 0 turns rate limiting off (the local default). */
   KG_RATE_LIMIT: z.coerce.number().int().min(0).default(0),
+  /** API processes `kg serve` runs (one per core is the usual choice; each holds its own copy of the graph). */
+  KG_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** How `kg serve` answers reads from the embedded store: from an in-memory copy, or Kùzu queries. */
   KG_READ_MODEL: z.enum(['memory', 'database']).default('memory'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,6 +38,7 @@ export interface Config {
   rateLimitPerMinute: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readModel: 'memory' | 'database';
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +66,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     rateLimitPerMinute: e.KG_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     readModel: e.KG_READ_MODEL,
+    workers: e.KG_WORKERS,
     ...overrides,
   };
 }

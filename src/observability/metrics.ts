@@ -1,11 +1,21 @@
 // Prometheus metrics in one registry of our own (not prom-client's global one), shared by the
 // whole process: GraphQL requests by operation, store calls by method, DataLoader batch sizes and
 // errors by code, plus the default Node process metrics.
+import cluster from 'node:cluster';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'kg_' });
+// Under `kg serve --workers N` the primary adds up every worker's registry (src/cli/cluster.ts);
+// constructing an AggregatorRegistry is what makes prom-client answer the primary in a worker.
+if (cluster.isWorker) {
+  AggregatorRegistry.setRegistries([registry]);
+  new AggregatorRegistry();
+}
+
+/** IPC message type of a worker asking the primary for every worker's metrics, and of the answer. */
+export const CLUSTER_METRICS = 'kg:cluster-metrics';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -62,9 +72,26 @@ export function operationLabel(name: string | null | undefined): string {
   return name;
 }
 
-/** GET /metrics in the Prometheus text format. */
+let asked = 0;
+
+/** Every worker's metrics, added up by the primary. */
+function clusterMetrics(): Promise<string> {
+  const id = ++asked;
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: { type?: string; id?: number; text?: string; error?: string }) => {
+      if (msg?.type !== CLUSTER_METRICS || msg.id !== id) return;
+      process.off('message', onMessage);
+      if (msg.error !== undefined) reject(new Error(msg.error));
+      else resolve(msg.text ?? '');
+    };
+    process.on('message', onMessage);
+    process.send!({ type: CLUSTER_METRICS, id });
+  });
+}
+
+/** GET /metrics in the Prometheus text format (for all workers when there are several). */
 export async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const text = await registry.metrics();
+  const text = cluster.isWorker ? await clusterMetrics() : await registry.metrics();
   res.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text) });
   res.end(req.method === 'HEAD' ? undefined : text);
 }

@@ -76,3 +76,21 @@ it('SIGTERM finishes the request in flight, refuses new connections, and exits 0
   expect(exit.code).toBe(0);
   expect(exit.stdout).toMatch(/"msg":"stopped"/);
 });
+
+it('--workers 2 serves from two processes on one port, adds up their metrics, and stops both on SIGTERM', async () => {
+  const { child, done } = startKg(['serve', '--data-dir', join(dir, 'kg'), '--port', '0', '--host', '127.0.0.1', '--workers', '2']);
+  const url = await listening(child.stdout!);
+  const requests = 12;
+  for (let i = 0; i < requests; i++) {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ query: '{ stats { papers } }', variables: { i } }) });
+    expect(((await res.json()) as any).data.stats.papers).toBe(244);
+  }
+  const metrics = await (await fetch(new URL('/metrics', url))).text();
+  // Whichever worker answers /metrics reports every worker's requests.
+  expect(metrics).toMatch(new RegExp(`kg_graphql_request_duration_seconds_count\\{operation="anonymous",outcome="ok"\\} ${requests}\\n`));
+  child.kill('SIGTERM');
+  const exit = await done;
+  expect(exit.code).toBe(0);
+  const pids = new Set([...exit.stdout.matchAll(/"pid":(\d+)[^\n]*"msg":"stopped"/g)].map((m) => m[1]));
+  expect(pids.size).toBe(2);
+}, 60_000);

@@ -37,12 +37,14 @@ export class MemoryReads {
   /** Sorted node orders per label, field and direction, made on first use. */
   private readonly orders = new Map<string, Int32Array>();
   private paperCountCache: Int32Array | null = null;
+  private idRankCache: Int32Array | null = null;
 
   constructor(private readonly g: MemoryGraph) {}
 
   /** Builds the full-text indexes now rather than on the first search. */
   warm(): void {
     for (const l of NODE_LABELS) this.textIndex(l);
+    this.idRank();
   }
 
   async nodesByIds(ids: readonly string[]): Promise<(NodeRow | null)[]> {
@@ -89,7 +91,8 @@ export class MemoryReads {
   async search(query: string, opts: { labels?: NodeLabel[]; limit: number }): Promise<SearchHitRow[]> {
     const args = searchArgs(query, opts.limit);
     if (!args) return [];
-    const byId = (a: number, b: number) => this.g.nodes[a]!.id < this.g.nodes[b]!.id;
+    const rank = this.idRank();
+    const byId = (a: number, b: number) => rank[a]! < rank[b]!;
     const hits = (opts.labels?.length ? opts.labels : NODE_LABELS).flatMap((l) =>
       this.textIndex(l)
         .search(query, args.limit, byId)
@@ -321,6 +324,16 @@ export class MemoryReads {
       if (field === 'upvotes') return n.upvotes ?? 0;
       return (n.title ?? n.key).toLowerCase();
     };
+  }
+
+  /** Each node's position in id order: search ties (many names score alike) are broken by id without comparing strings. */
+  private idRank(): Int32Array {
+    if (!this.idRankCache) {
+      const byId = this.g.nodes.map((n, i) => ({ id: n.id, i })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.idRankCache = new Int32Array(this.g.nodes.length);
+      byId.forEach((x, r) => (this.idRankCache![x.i] = r));
+    }
+    return this.idRankCache;
   }
 
   private textIndex(l: NodeLabel): TextIndex {
