@@ -1,5 +1,5 @@
 // Acronym definitions in both orders, "Long Form (LF)" and "LF (Long Form)", after Schwartz & Hearst (2003).
-import type { Token } from './text.ts';
+import { norm, type Token } from './text.ts';
 
 export interface AcronymDef {
   long: string;
@@ -79,7 +79,6 @@ function spell(short: string, text: string): string | null {
   return long && norm(long) !== norm(short) ? long : null;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const maxWords = (short: string) => Math.min(short.length + 5, short.length * 2);
 
 const DASH_GAP = /^\s+[-–—]\s+$/;
@@ -104,7 +103,7 @@ export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[]
     const inner = sentence.slice(tokens[i + 1].start, tokens[innerEnd - 1].end);
     const def = innerEnd - i - 1 <= 2 && isShortForm(inner.replace(/\s/g, '')) ? longBefore(sentence, tokens, i, inner) : null;
     if (def) {
-      defs.push({ ...def, shortStart: i + 1, shortEnd: innerEnd, end: close + 1 });
+      defs.push({ long: def.long, short: def.short, start: def.start, end: close + 1, longStart: def.longStart, longEnd: def.longEnd, shortStart: i + 1, shortEnd: innerEnd });
       continue;
     }
     const prev = tokens[i - 1];

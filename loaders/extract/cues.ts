@@ -1,6 +1,7 @@
 // Lineage cue phrases: which words make a sentence say that a method builds on, or is compared with, another one.
 // Each cue governs the noun phrases that follow it up to a clause boundary (its scope); relations.ts picks the
 // subject (the proposed entity or "we/our method/it") and the targets inside that scope.
+import { sortByStart } from './text.ts';
 
 export type CueFamily = 'build' | 'compare';
 
@@ -64,7 +65,7 @@ export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
   scan(BUILD, 'build', text, out);
   scan(COMPARE, 'compare', text, out);
-  if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  sortByStart(out);
   // Overlaps ("based on" inside "is based on"): keep the first.
   return out.filter((c, i) => i === 0 || c.start >= out[i - 1].end);
 }

@@ -29,8 +29,9 @@ export class EntityTable {
   }
 
   add(m: Mention, sentence: string): PaperEntity {
-    const forms = [m.name, m.alias].filter((f): f is string => !!f);
-    let e = (m.lex && this.byLex.get(m.lex)) || forms.map((f) => this.byForm.get(norm(f))).find(Boolean) || this.singular(m.name);
+    const nameKey = norm(m.name);
+    const aliasKey = m.alias ? norm(m.alias) : '';
+    let e = (m.lex && this.byLex.get(m.lex)) || (nameKey && this.byForm.get(nameKey)) || (aliasKey && this.byForm.get(aliasKey)) || this.singular(m.name);
     if (!e) {
       e = { name: m.name, aliases: [], forms: [], type: m.type, typeKnown: m.typeKnown, proposed: false, evidence: sentence, family: m.family, parameters: m.parameters, lex: m.lex, mentions: [] };
       this.list.push(e);
@@ -43,7 +44,8 @@ export class EntityTable {
       e.aliases.unshift(e.name);
       e.name = m.name;
     }
-    for (const f of forms) this.addForm(e, f);
+    if (nameKey) this.addKeyedForm(e, m.name, nameKey);
+    if (aliasKey) this.addKeyedForm(e, m.alias!, aliasKey);
     if (m.lex && !this.byLex.has(m.lex)) this.byLex.set(m.lex, e);
     e.lex ??= m.lex;
     e.family ??= m.family;
@@ -54,7 +56,10 @@ export class EntityTable {
 
   addForm(e: PaperEntity, form: string): void {
     const key = norm(form);
-    if (!key) return;
+    if (key) this.addKeyedForm(e, form, key);
+  }
+
+  private addKeyedForm(e: PaperEntity, form: string, key: string): void {
     if (!e.forms.includes(key)) {
       e.forms.push(key);
       if (norm(e.name) !== key) e.aliases.push(form);

@@ -6,11 +6,11 @@ import { isShortForm, longFormFor } from './acronyms.ts';
 import { taxonomy } from './concepts.ts';
 import { EntityTable, type PaperEntity } from './entities.ts';
 import { lexicon } from './lexicon.ts';
-import { GENERIC_PHRASE_WORDS, MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
+import { allGlue, GENERIC_PHRASE_WORDS, MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
 import { isVariantOf, namedInTitle, proposedMentions } from './proposed.ts';
 import { titleName } from './proposals.ts';
 import { extractLineage } from './relations.ts';
-import { isCapitalized, isStrongName, norm, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
+import { isCapitalized, isStrongName, norm, sortByStart, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
 
 export { toGoldRecord, type GoldRecord } from './gold.ts';
 export { taxonomy, type Concept } from './concepts.ts';
@@ -28,11 +28,12 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   const table = new EntityTable();
   const isProposed = (m: Mention) => !!(table.find(m.name)?.proposed || (m.alias && table.find(m.alias)?.proposed));
   const rejected = new Set<string>();
+  const titleKey = p.title ? norm(p.title) : '';
   sentences.forEach((s, i) => {
     const mentions = cleanMentions(s, spotter!.spot(s, i, rejected), rejected);
     typeDatasetLists(s, mentions);
-    const proposed = s.isTitle ? new Set<Mention>() : proposedMentions(s, i, mentions, p.title ?? '', isProposed);
-    for (const m of mentions.sort((a, b) => a.start - b.start)) {
+    const proposed = s.isTitle ? new Set<Mention>() : proposedMentions(s, i, mentions, titleKey, isProposed);
+    for (const m of sortByStart(mentions)) {
       const e = table.add(m, s.text);
       if (proposed.has(m)) markProposed(e, s.text);
     }
@@ -40,7 +41,6 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   if (p.title) {
     markTitleEntity(table, p.title, sentences);
     // Without any proposal cue, an unlisted name the title repeats is what the paper is about.
-    const titleKey = norm(p.title);
     if (!table.list.some((e) => e.proposed)) for (const e of table.list) if (namedInTitle(e, titleKey)) markProposed(e, e.evidence ?? p.title);
   }
   for (const e of [...table.list]) if (e.proposed) proposeParts(table, e);
@@ -59,12 +59,15 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   const lineage = extractLineage(sentences, entities);
   const tax = taxonomy();
   const paperConcepts = new Set(tax.match(`${p.title ?? ''}\n${p.abstract}`));
-  const entityConcepts: Record<string, string[]> = {};
+  // Keyed by arbitrary names: a dictionary-mode object from the start, so each paper's names add no hidden classes.
+  const entityConcepts: Record<string, string[]> = Object.create(null);
   for (const e of entities) {
     if (e.type !== 'method') continue;
-    const ids = new Set([...(e.lex?.concepts ?? []), ...tax.match([e.name, ...e.aliases].join(' '))]);
+    const listed = e.lex?.concepts;
+    const ids = new Set(listed);
+    for (const id of tax.match(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name)) ids.add(id);
     if (e.proposed && e.evidence) for (const id of tax.match(e.evidence)) ids.add(id);
-    for (const id of e.lex?.concepts ?? []) paperConcepts.add(id);
+    if (listed) for (const id of listed) paperConcepts.add(id);
     if (ids.size) entityConcepts[e.name] = [...ids];
   }
   return {
@@ -237,7 +240,6 @@ function splitParallel(s: Sentence, m: Mention): Mention[] {
   return [m];
 }
 
-const LIST_GLUE = new Set([',', 'and', 'or']);
 const DATA_NOUN = /^(?:datasets?|benchmarks?|corpora|corpus|testsets?|test-sets?)$/;
 
 /** "benchmarks such as Foo14, Bar15 and Baz16": unlisted names listed after a dataset noun are datasets. */
@@ -245,7 +247,7 @@ function typeDatasetLists(s: Sentence, mentions: Mention[]): void {
   const { tokens } = s;
   for (let g = 0; g < mentions.length; ) {
     let end = g + 1;
-    while (end < mentions.length && mentions[end].start > mentions[end - 1].end && tokens.slice(mentions[end - 1].end, mentions[end].start).every((t) => LIST_GLUE.has(t.text))) end++;
+    while (end < mentions.length && mentions[end].start > mentions[end - 1].end && allGlue(tokens, mentions[end - 1].end, mentions[end].start)) end++;
     const at = mentions[g].start;
     const intro = tokens[at - 1]?.text;
     const noun =
@@ -333,6 +335,8 @@ function dropTitleFragments(table: EntityTable, title: Sentence): void {
 }
 
 const TITLE_GLUE_WORD = /^(?:with|via|using|through|by|into)$/i;
+// A title word that is a TITLE_GLUE_WORD once colons are set apart: without one (or a colon that may open a name), nothing to do.
+const TITLE_GLUE_IN = /(?:^|[\s:])(?:with|via|using|through|by|into)(?=[\s:]|$)/i;
 const TITLE_TECH_HEAD = /^(?:Attention|Convolution|Sampling|Selection|Quantization|Embeddings?|Encoding|Routing|Pooling|Distillation|Compression|Pruning|Decoding|Caching|Gating|Hashing|Search|Scoring|Mechanism|Normalization|Regularization|Alignment|Calibration)$/;
 const TITLE_STOP = /^(?:for|and|of|in|on|to|with|via|from|at|as|is|are|the|a|an)$/i;
 
@@ -342,6 +346,7 @@ const TITLE_STOP = /^(?:for|and|of|in|on|to|with|via|from|at|as|is|are|the|a|an)
  * a generic phrase ("with Sparse Attention").
  */
 function proposeTitleTechnique(table: EntityTable, title: string, abstract: string, hasNew: boolean, afterColon: boolean): void {
+  if (!afterColon && !TITLE_GLUE_IN.test(title)) return;
   const words = title.replace(/:/g, ' : ').split(/\s+/).filter(Boolean);
   let chained = false;
   for (let i = 0; i < words.length - 2; i++) {

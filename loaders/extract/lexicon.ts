@@ -30,6 +30,7 @@ interface TrieNode {
 
 interface FamilyPrefix {
   prefix: string;
+  lower: string;
   family: string;
   cs: boolean;
 }
@@ -56,7 +57,8 @@ export class Lexicon {
   /** First two lower-cased characters of every model-family prefix, for a table test before the family lookup. */
   private readonly familyStarts = new Uint8Array(128 * 128);
   private readonly lowerStarts = new Uint8Array(128 * 128);
-  private readonly families = new Map<string, FamilyPrefix[]>();
+  /** Model-family prefixes by the slot of their first two characters lower-cased, longest first. */
+  private readonly families = new Map<number, FamilyPrefix[]>();
   readonly suffixWords: Set<string>;
   readonly notSuffixes: Set<string>;
   readonly genericAcronyms: Set<string>;
@@ -64,6 +66,9 @@ export class Lexicon {
   readonly architectures: Set<string>;
   /** Acronyms and architectures compared by matching key: BI-LSTM is BiLSTM. */
   private readonly genericKeys: Set<string>;
+  /** keyHead slots of the generic keys (and their plurals) and of the alias keys: most texts fail here without keying them. */
+  private readonly genericHeads = new Uint8Array(HEAD_SLOTS);
+  private readonly aliasHeads = new Uint8Array(HEAD_SLOTS);
 
   constructor() {
     for (const [file, type] of [
@@ -79,13 +84,13 @@ export class Lexicon {
     const models = readJson('models.json');
     for (const fam of models.families) {
       for (const prefix of fam.prefixes as string[]) {
-        const key = prefix.slice(0, 2).toLowerCase();
-        this.familyStarts[pairIndex(key)] = 1;
-        const list = this.families.get(key) ?? [];
-        list.push({ prefix, family: fam.family, cs: !!fam.cs });
+        const slot = lowerPairIndex(prefix);
+        this.familyStarts[slot] = 1;
+        const list = this.families.get(slot) ?? [];
+        list.push({ prefix, lower: prefix.toLowerCase(), family: fam.family, cs: !!fam.cs });
         if (!fam.cs) this.markLowerStart(norm(prefix));
         list.sort((a, b) => b.prefix.length - a.prefix.length);
-        this.families.set(key, list);
+        this.families.set(slot, list);
       }
       for (const n of (fam.names ?? []) as string[]) {
         const names = n.split('|');
@@ -99,6 +104,11 @@ export class Lexicon {
     this.genericWords = new Set(generic.words);
     this.architectures = new Set(generic.architectures);
     this.genericKeys = new Set([...generic.acronyms, ...generic.architectures].map(norm));
+    for (const key of this.genericKeys) {
+      this.genericHeads[keyHead(key)] = 1;
+      this.genericHeads[keyHead(`${key}s`)] = 1;
+    }
+    for (const key of this.byKey.keys()) this.aliasHeads[keyHead(key)] = 1;
   }
 
   private add(entry: LexEntry): void {
@@ -134,6 +144,8 @@ export class Lexicon {
 
   /** Entry whose name or alias has this matching key (any case). */
   lookup(text: string): LexEntry | undefined {
+    const head = keyHeadOfText(text);
+    if (head >= 0 && !this.aliasHeads[head]) return undefined;
     return this.byKey.get(norm(text))?.[0]?.entry;
   }
 
@@ -141,6 +153,8 @@ export class Lexicon {
   matchAt(sentence: string, tokens: Token[], i: number): { end: number; entry: LexEntry } | null {
     const first = tokens[i];
     if (first.punct) return null;
+    // A key of HEAD_CHARS or more characters starts an alias only if its first ones start one: a table test before hashing it.
+    if (first.norm.length >= HEAD_CHARS && !this.aliasHeads[keyHead(first.norm)]) return null;
     // The first token's key is a whole string (its hash is cached); later tokens walk the trie character by character,
     // as the concatenated keys would be probed, without building them.
     let node = this.prefixNodes.get(first.norm);
@@ -195,11 +209,10 @@ export class Lexicon {
 
   private familyOf(t: string): FamilyPrefix | null {
     if (!this.familyStarts[lowerPairIndex(t)]) return null;
-    const list = this.families.get(t.slice(0, 2).toLowerCase());
+    const list = this.families.get(lowerPairIndex(t));
     if (!list) return null;
     for (const f of list) {
-      const head = t.slice(0, f.prefix.length);
-      if (f.cs ? head !== f.prefix : head.toLowerCase() !== f.prefix.toLowerCase()) continue;
+      if (f.cs ? !t.startsWith(f.prefix) : !startsWithFolded(t, f.lower)) continue;
       const rest = t.slice(f.prefix.length);
       // ELECTRAbase, BERTlarge: a size glued on.
       if (rest === '' || rest === 's' || GLUED_SIZE.test(rest) || /^[-_.]?v?\d[\w.]*(?:-[\w.]+)*$/.test(rest)) return f;
@@ -214,7 +227,10 @@ export class Lexicon {
    * families, whose first two characters are marked in a table; most tokens fail here without a hash lookup.
    */
   couldStartLower(t: Token): boolean {
-    return this.lowerStarts[pairIndex(t.norm)] === 1 && (this.prefixes.has(t.norm) || this.families.has(t.norm.slice(0, 2)));
+    const key = t.norm;
+    if (this.lowerStarts[pairIndex(key)] !== 1) return false;
+    if (key.length >= 2 && this.families.has(pairIndex(key))) return true;
+    return (key.length < HEAD_CHARS || this.aliasHeads[keyHead(key)] === 1) && this.prefixes.has(key);
   }
 
   /** A listed name or a model family name: "RoBERTa", "BM25". */
@@ -225,6 +241,8 @@ export class Lexicon {
   /** Generic words, acronyms and architectures, singular or plural: "Graph Neural Networks". */
   isGeneric(text: string): boolean {
     if (this.genericWords.has(text)) return true;
+    const head = keyHeadOfText(text);
+    if (head >= 0 && !this.genericHeads[head]) return false;
     const key = norm(text);
     return this.genericKeys.has(key) || (key.endsWith('s') && this.genericKeys.has(key.slice(0, -1)));
   }
@@ -241,6 +259,53 @@ function sizeIn(tokens: Token[], from: number, to: number): string | null {
     for (const part of text.split('-')) if (SIZE_RE.test(part)) return part;
   }
   return null;
+}
+
+// The first HEAD_CHARS characters of a matching key as a table slot: 0 past the end, a-z 1-26, 0-9 27-36.
+const HEAD_CHARS = 4;
+const HEAD_SLOTS = 37 ** HEAD_CHARS;
+
+function keyChar(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96;
+  if (c >= 65 && c <= 90) return c - 64;
+  if (c >= 48 && c <= 57) return c - 21;
+  return -1;
+}
+
+/** Slot of a key's first HEAD_CHARS characters. */
+function keyHead(key: string): number {
+  let slot = 0;
+  for (let k = 0; k < HEAD_CHARS; k++) slot = slot * 37 + (k < key.length ? keyChar(key.charCodeAt(k)) : 0);
+  return slot;
+}
+
+/** Slot of the first HEAD_CHARS key characters of a text, without building its key; -1 when it has non-ASCII characters. */
+function keyHeadOfText(text: string): number {
+  let slot = 0;
+  let got = 0;
+  for (let k = 0; k < text.length && got < HEAD_CHARS; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return -1;
+    const v = keyChar(c);
+    if (v < 0) continue;
+    slot = slot * 37 + v;
+    got++;
+  }
+  for (; got < HEAD_CHARS; got++) slot *= 37;
+  return slot;
+}
+
+/** Does `t` start with `lower` (a lower-case ASCII prefix) in any case? */
+function startsWithFolded(t: string, lower: string): boolean {
+  if (t.length < lower.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    let c = t.charCodeAt(k);
+    // Beyond ASCII, lower-casing may still yield an ASCII letter (the Kelvin sign): compare as the text would.
+    if (c >= 128) return t.slice(0, lower.length).toLowerCase() === lower;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** Slot of a text's first two characters lower-cased (ASCII; anything else shares slot 0). */

@@ -3,7 +3,7 @@
 import type { GoldType } from '../types.ts';
 import { findAcronymDefs, type AcronymDef } from './acronyms.ts';
 import { SIZE_RE, type Lexicon, type LexEntry } from './lexicon.ts';
-import { isCapitalized, isStrongName, type Sentence, type Token } from './text.ts';
+import { isCapitalized, isSpace, isStrongName, sortByStart, type Sentence, type Token } from './text.ts';
 
 export interface Mention {
   sent: number;
@@ -34,12 +34,16 @@ const CONNECTORS = new Set(['of', 'for', 'with', 'and', 'in', 'on', 'to']);
 // Tasks and problem settings are not entities: Click-Through Rate (CTR) prediction, Multi-Label Text Classification (MLTC).
 const TASK_HEAD = /^(?:Classification|Recognition|Comprehension|Answering|Analysis|Detection|Segmentation|Tagging|Parsing|Summarization|Translation|Understanding|Image|Essay Scoring|Extraction|Labeling|Labelling)$/i;
 
+const LOWER_METRIC_HEADS = new Set(['score', 'metric', 'divergence', 'distance']);
+
+/** The type a name's last word gives it ("Shared Task" ends in a dataset head too). */
 export function typeFromHead(name: string): GoldType {
-  const words = name.split(/[\s-]+/);
-  const last = words[words.length - 1];
+  let k = name.length - 1;
+  while (k >= 0 && name.charCodeAt(k) !== 45 && !isSpace(name.charCodeAt(k))) k--;
+  const last = k < 0 ? name : name.slice(k + 1);
   const lower = last.toLowerCase();
-  if (CAP_DATASET_HEADS.has(last) || DATASET_HEADS.has(lower) || /Bench$|QA$/.test(last) || /Shared[- ]Task$/i.test(name)) return 'dataset';
-  if (METRIC_HEADS.has(last) || /^(?:score|metric|divergence|distance)$/.test(lower) || name.includes('@')) return 'metric';
+  if (CAP_DATASET_HEADS.has(last) || DATASET_HEADS.has(lower) || last.endsWith('Bench') || last.endsWith('QA')) return 'dataset';
+  if (METRIC_HEADS.has(last) || LOWER_METRIC_HEADS.has(lower) || name.includes('@')) return 'metric';
   return 'method';
 }
 
@@ -51,14 +55,10 @@ export class MentionSpotter {
     const { text, tokens } = sentence;
     const claimed = new Uint8Array(tokens.length);
     const out: Mention[] = [];
-    const claim = (m: Mention) => {
-      claimed.fill(1, m.start, m.end);
-      out.push(m);
-    };
     for (const def of findAcronymDefs(text, tokens)) {
       if (claimed[def.start] || claimed[def.end - 1]) continue;
       const m = this.fromAcronym(def, tokens, sent);
-      if (m) claim(m);
+      if (m) claim(claimed, out, m);
       else {
         claimed.fill(1, def.shortStart, def.shortEnd);
         if (this.isTask(def)) rejected.add(def.short);
@@ -67,17 +67,17 @@ export class MentionSpotter {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       // Name-like tokens need a capital; a token neither capitalised nor starting a listed name is skipped at once.
-      if (claimed[i] || t.punct || (!t.upper && !this.lex.couldStartLower(t)) || rejected.has(t.text)) continue;
+      if (claimed[i] || t.punct || (!t.upper && !this.lex.couldStartLower(t)) || (rejected.size && rejected.has(t.text))) continue;
       let m = this.known(text, tokens, i, sent) ?? (t.upper ? this.nameLike(text, tokens, i, sent) : null);
       // Title Case makes every title word look like a name part.
       if (m?.source === 'lexicon' && !sentence.isTitle) m = this.modifiedEntry(text, tokens, claimed, m);
       if (m && !anyClaimed(claimed, m.start, m.end)) {
-        claim(m);
+        claim(claimed, out, m);
         i = m.end - 1;
       }
     }
-    if (!sentence.isTitle) this.phrases(text, tokens, claimed, sent, claim);
-    out.sort((a, b) => a.start - b.start);
+    if (!sentence.isTitle) this.phrases(text, tokens, claimed, sent, out);
+    sortByStart(out);
     typeFromNeighbours(tokens, out);
     return out;
   }
@@ -154,7 +154,7 @@ export class MentionSpotter {
       m.type = entry!.entry.type;
       m.family = entry!.entry.family;
     }
-    if (lex.isGeneric(m.name) && !m.lex) return null;
+    if (!m.lex && lex.isGeneric(m.name)) return null;
     const next = tokens[end];
     if (next && DATASET_HEADS.has(next.text) && m.type !== 'metric') {
       m.type = 'dataset';
@@ -215,7 +215,7 @@ export class MentionSpotter {
   }
 
   /** Capitalised multi-word names ending in a technique, dataset or metric head: "Relative Positional Encoding". */
-  private phrases(text: string, tokens: Token[], claimed: Uint8Array, sent: number, claim: (m: Mention) => void): void {
+  private phrases(text: string, tokens: Token[], claimed: Uint8Array, sent: number, out: Mention[]): void {
     for (let i = 0; i < tokens.length; i++) {
       if (claimed[i] || !tokens[i].upper || !isNameWord(tokens[i].text)) continue;
       let j = i + 1;
@@ -253,7 +253,7 @@ export class MentionSpotter {
           m.alias = m.name;
           m.name = text.slice(tokens[i].start, tokens[end - 2].end);
         }
-        claim(m);
+        claim(claimed, out, m);
       }
       i = j;
     }
@@ -271,12 +271,18 @@ function sameThing(entry: LexEntry, long: string): boolean {
   return !longForms.length || longForms.some((a) => firstWord(a) === firstWord(long));
 }
 
+function claim(claimed: Uint8Array, out: Mention[], m: Mention): void {
+  claimed.fill(1, m.start, m.end);
+  out.push(m);
+}
+
 function anyClaimed(claimed: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (claimed[k]) return true;
   return false;
 }
 
-function allGlue(tokens: Token[], from: number, to: number): boolean {
+/** Only commas, "and" and "or" between tokens `from` and `to`: a list goes on. */
+export function allGlue(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!LIST_GLUE.has(tokens[k].text)) return false;
   return true;
 }
@@ -339,19 +345,32 @@ function typeFromNeighbours(tokens: Token[], mentions: Mention[]): void {
     const prev = tokens[m.start - 1]?.text;
     if ((prev === 'on' || prev === 'across') && !NOT_DATA_BEFORE_ON.has(tokens[m.start - 2]?.text ?? '')) m.type = 'dataset';
   }
-  const groups: Mention[][] = [];
-  for (const m of mentions) {
-    const last = groups[groups.length - 1];
-    const prev = last?.[last.length - 1];
-    const glued = prev && m.start > prev.end && allGlue(tokens, prev.end, m.start);
-    if (glued) last.push(m);
-    else groups.push([m]);
+  // Groups: runs of mentions glued by list words.
+  for (let g = 0; g < mentions.length; ) {
+    let end = g + 1;
+    while (end < mentions.length && mentions[end].start > mentions[end - 1].end && allGlue(tokens, mentions[end - 1].end, mentions[end].start)) end++;
+    const type = end - g >= 2 ? groupType(mentions, g, end) : null;
+    if (type) for (let k = g; k < end; k++) if (!mentions[k].typeKnown && mentions[k].source === 'name') mentions[k].type = type;
+    g = end;
   }
-  for (const g of groups) {
-    if (g.length < 2) continue;
-    const known = g.filter((m) => m.typeKnown || m.type === 'dataset').map((m) => m.type);
-    const type = (['dataset', 'model', 'metric'] as const).find((t) => known.filter((k) => k === t).length * 2 >= known.length && known.includes(t));
-    if (!type) continue;
-    for (const m of g) if (!m.typeKnown && m.source === 'name') m.type = type;
+}
+
+/** The type at least half of a group's known types share (dataset, then model, then metric), if any. */
+function groupType(mentions: Mention[], from: number, to: number): GoldType | null {
+  let known = 0;
+  let datasets = 0;
+  let models = 0;
+  let metrics = 0;
+  for (let k = from; k < to; k++) {
+    const m = mentions[k];
+    if (!m.typeKnown && m.type !== 'dataset') continue;
+    known++;
+    if (m.type === 'dataset') datasets++;
+    else if (m.type === 'model') models++;
+    else if (m.type === 'metric') metrics++;
   }
+  if (datasets && datasets * 2 >= known) return 'dataset';
+  if (models && models * 2 >= known) return 'model';
+  if (metrics && metrics * 2 >= known) return 'metric';
+  return null;
 }

@@ -1,7 +1,7 @@
 // Which mentions a paper introduces: "we propose/introduce/present X", "termed X", "X, a novel ...", "the proposed X",
 // and the name before the colon of the title.
 import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
-import { isCapitalized, isStrongName, type Sentence, type Token } from './text.ts';
+import { isCapitalized, isSpace, isStrongName, type Sentence, type Token } from './text.ts';
 
 const PROPOSE_CUE =
   /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:\(\w{1,3}\)\s+)?(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|provide[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
@@ -12,12 +12,21 @@ const COINING_CUE = /\b(?:termed|dubbed|coined|named|denoted)(?:\s+as)?\b(?!-)/g
 const CHAINED_CUE = /\b(?:and|also|then|further|us to|we then)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
 export const AUTHOR_SUBJECT = /\b(?:we|our|us|this (?:paper|work|study|article|report|letter|thesis)|the (?:paper|authors?))\b/i;
 const PROPOSED_ADJ = /\b(?:(?:the|our) (?:proposed|resulting|new)|our)\s+$/i;
-const OUR_NOUN = /\b[Oo]ur (?:method|model|approach|framework|system|algorithm|technique|architecture|benchmark|dataset|metric|solution|module|mechanism|pipeline|design|tool)s?,?\s+(?:the\s+|called\s+|named\s+)?$/;
+const OUR_NOUNS = 'method|model|approach|framework|system|algorithm|technique|architecture|benchmark|dataset|metric|solution|module|mechanism|pipeline|design|tool';
+const OUR_NOUN = new RegExp(`\\b[Oo]ur (?:${OUR_NOUNS})s?,?\\s+(?:the\\s+|called\\s+|named\\s+)?$`);
 // A proposal span ends at the first relative clause, preposition or verb-like word after the new name.
 export const STOPS = new Set(['that', 'which', 'who', 'where', 'when', 'while', 'whereby', 'to', 'for', 'on', 'in', 'into', 'using', 'with', 'by', 'via', 'than', 'over', 'from', 'based', 'through', 'across', 'against', 'under', 'upon', 'within', 'without', 'between', 'among', 'as', 'at', 'like', 'such', 'including', 'leveraging', 'inspired', 'extension', 'variant', 'version', 'built', 'is', 'are', 'was', 'can', 'could', 'will', 'to', 'achieves', 'achieving', 'outperforms', 'outperforming', 'enables', 'enabling', 'allows', 'allowing', 'consisting', 'comprising', 'designed', 'tailored', 'capable', 'able', 'along', 'together', 'after', 'before', 'during', 'specifically', 'especially', 'particularly', 'e.g', 'i.e']);
 const APPOSITION = /^\s*(?:\(|,)?\s*(?:is\s+)?(?:an?|the first|the)\s+(?:\S+\s+){0,3}?(?:novel|new|simple|first|efficient|effective|general|unified|lightweight|scalable|principled|plug-and-play|training-free|framework|method|approach|benchmark|dataset|model|architecture|technique|algorithm|metric|mechanism|system|suite|library|tool)\b/i;
 
-const NOVEL_BEFORE = /\b(?:a|an)\s+(?:novel|new|improved)\s+[^,.;:()]{0,70}?\b(?:model|method|metric|measure|score|framework|approach|architecture|mechanism|algorithm|technique|strategy|benchmark|dataset|corpus|module|system)s?,?\s+$/i;
+const NOVEL_NOUNS = 'model|method|metric|measure|score|framework|approach|architecture|mechanism|algorithm|technique|strategy|benchmark|dataset|corpus|module|system';
+const NOVEL_BEFORE = new RegExp(`\\b(?:a|an)\\s+(?:novel|new|improved)\\s+[^,.;:()]{0,70}?\\b(?:${NOVEL_NOUNS})s?,?\\s+$`, 'i');
+const OPENS_CLAUSE = /^\s*$|(?:^|[,:]\s*)(?:here|in this (?:paper|work)|to this end|finally|specifically),?\s*$/i;
+const PRESENT_OPENER = /^\s*(?:we present|we introduce)\s*$/i;
+// Each text test above ends with one of these words (then a comma or spaces at most): a mention after any other word skips them.
+const CUE_LAST_WORDS = new Set([
+  ...'proposed resulting new our the called named here paper work end finally specifically present introduce'.split(' '),
+  ...`${OUR_NOUNS}|${NOVEL_NOUNS}`.split('|').flatMap((w) => [w, `${w}s`]),
+]);
 const COMPARISON_BEFORE = /\b(?:than|compared?|baselines?|existing|previous|prior|outperform\w*|against)\b/i;
 
 /** Token index ranges [from, to) whose mentions are proposed. */
@@ -63,6 +72,10 @@ function listAfterColon(tokens: Token[], from: number, spans: Array<[number, num
   }
 }
 
+const VERBISH = /^[a-z]+(?:ing|es)$/;
+const NOT_VERBISH = /(?:thing|ring|ding)$/;
+const isVerbish = (t: string) => (t.endsWith('ing') || t.endsWith('es')) && VERBISH.test(t) && !NOT_VERBISH.test(t);
+
 function spanEnd(tokens: Token[], from: number): number {
   let depth = 0;
   let sawName = false;
@@ -75,22 +88,35 @@ function spanEnd(tokens: Token[], from: number): number {
     // "we present a comparative analysis of ...": what follows is studied, not introduced.
     if (!sawName && STUDIED.test(t) && tokens[i + 1]?.text === 'of') return i;
     if (isCapitalized(t) || isStrongName(t)) sawName = true;
-    const verbish = /^[a-z]+(?:ing|es)$/.test(t) && !/(?:thing|ring|ding)$/.test(t);
-    if (STOPS.has(t) || (sawName && verbish)) return i;
+    if (STOPS.has(t) || (sawName && isVerbish(t))) return i;
   }
   return tokens.length;
 }
 
 /** Mentions introduced in this sentence by apposition or a possessive: "X, a novel ...", "our method, X", "the proposed X". */
 export function isAppositive(sentence: Sentence, m: Mention, endChar: number): boolean {
-  const before = sentence.text.slice(0, m.charStart);
-  const after = sentence.text.slice(endChar, endChar + 90);
+  const { text } = sentence;
+  const word = lastWord(text, m.charStart);
+  if (word !== '' && !CUE_LAST_WORDS.has(word)) return false;
+  const before = text.slice(0, m.charStart);
   if (PROPOSED_ADJ.test(before) || OUR_NOUN.test(before)) return true;
   // "a novel text similarity model, Hierarchical Foo Model (HFM)", "an improved metric, FooScore": the description comes first.
   if (NOVEL_BEFORE.test(before.slice(-90)) && !COMPARISON_BEFORE.test(before)) return true;
-  const opensClause = /^\s*$|(?:^|[,:]\s*)(?:here|in this (?:paper|work)|to this end|finally|specifically),?\s*$/i.test(before) || /^\s*(?:we present|we introduce)\s*$/i.test(before);
-  return opensClause && APPOSITION.test(after);
+  const opensClause = OPENS_CLAUSE.test(before) || PRESENT_OPENER.test(before);
+  return opensClause && APPOSITION.test(text.slice(endChar, endChar + 90));
 }
+
+/** The lower-cased run of letters before `end`, past spaces and one comma ('' when none). */
+function lastWord(text: string, end: number): string {
+  let k = end;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && text.charCodeAt(k - 1) === 44) k--;
+  const to = k;
+  while (k > 0 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  return text.slice(k, to).toLowerCase();
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'with', 'is', 'are', 'all', 'you', 'need', 'towards', 'toward', 'via', 'from', 'at', 'by', 'do', 'does', 'can', 'what', 'how', 'when', 'why', 'not']);
 
@@ -155,15 +181,21 @@ export function enumeratedNames(sentence: Sentence, mentions: Mention[], hasCue:
   return mentions.filter((m) => afterEnumerator(tokens, m.start) && (hasCue || tokens[m.end]?.text === ':'));
 }
 
+/** Is token i inside one of the mentions? */
+function claimed(mentions: Mention[], i: number): boolean {
+  for (const m of mentions) if (i >= m.start && i < m.end) return true;
+  return false;
+}
+
 /** "1) Query-Aware Sparse Pattern Determination: ..." or "1) Globality-pooling attention that ...": an unlisted component name. */
-export function enumeratedPhrases(sentence: Sentence, sent: number, claimed: (i: number) => boolean, hasCue: boolean): Mention[] {
+export function enumeratedPhrases(sentence: Sentence, sent: number, mentions: Mention[], hasCue: boolean): Mention[] {
   const { tokens, text } = sentence;
   hasCue ||= LIST_INTRO.test(text);
   const out: Mention[] = [];
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i - 1].text !== ')' || claimed(i) || !isCapitalized(tokens[i].text) || !afterEnumerator(tokens, i)) continue;
+    if (tokens[i - 1].text !== ')' || claimed(mentions, i) || !isCapitalized(tokens[i].text) || !afterEnumerator(tokens, i)) continue;
     let j = i;
-    while (j < tokens.length && j - i < 6 && !tokens[j].punct && !claimed(j) && !STOPS.has(tokens[j].text)) j++;
+    while (j < tokens.length && j - i < 6 && !tokens[j].punct && !claimed(mentions, j) && !STOPS.has(tokens[j].text)) j++;
     let next = tokens[j]?.text;
     const comma = next === ',';
     if (comma) next = tokens[j + 1]?.text;

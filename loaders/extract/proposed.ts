@@ -3,7 +3,7 @@
 import { lexicon } from './lexicon.ts';
 import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
 import { AUTHOR_SUBJECT, enumeratedNames, enumeratedPhrases, isAppositive, proposalSpans, STOPS } from './proposals.ts';
-import { isCapitalized, isStrongName, norm, type Sentence } from './text.ts';
+import { isCapitalized, isStrongName, norm, type Sentence, type Token } from './text.ts';
 import type { PaperEntity } from './entities.ts';
 
 const ARTICLE = /^(?:the|a|an)$/i;
@@ -23,15 +23,13 @@ function canBeNew(m: Mention, s: Sentence, from: number, titleKey: string): bool
   return !next || next.punct || STOPS.has(next.text);
 }
 
-/** Mentions of sentence `sent` that the paper introduces; may add unlisted names found after a cue to `mentions`. */
-export function proposedMentions(s: Sentence, sent: number, mentions: Mention[], title: string, isProposed: (m: Mention) => boolean): Set<Mention> {
+/** Mentions of sentence `sent` that the paper introduces (`titleKey`: the title's matching key); may add unlisted names found after a cue to `mentions`. */
+export function proposedMentions(s: Sentence, sent: number, mentions: Mention[], titleKey: string, isProposed: (m: Mention) => boolean): Set<Mention> {
   const out = new Set<Mention>();
-  const titleKey = norm(title);
   const spans = proposalSpans(s);
   const first = mentions[0];
   if (first && first.start <= 1 && SUBJECT_CUE.test(s.tokens[first.end]?.text ?? '') && isProposed(first)) spans.push([first.end + 1, s.tokens.length]);
-  const claimed = (i: number) => mentions.some((m) => i >= m.start && i < m.end);
-  for (const m of enumeratedPhrases(s, sent, claimed, spans.length > 0)) mentions.push(m);
+  for (const m of enumeratedPhrases(s, sent, mentions, spans.length > 0)) mentions.push(m);
   for (const m of enumeratedNames(s, mentions, spans.length > 0)) out.add(m);
   for (const [from, to] of spans) {
     let found = false;
@@ -193,15 +191,18 @@ const LOWER_HEAD = /^(?:score|attention|metric|loss)$/;
 const GENERIC_NAME = /^(?:Large Language Models?|Language Models?|Transformers?|Attention|LLMs?|Vision Transformers?|Neural Networks?)$/;
 const nameWord = (t: string) => isCapitalized(t) || isStrongName(t);
 
+/** "a novel model bge-en-icl": a lower-case coined name right after the kind of thing it is. */
+function coded(tokens: Token[], from: number, k: number): boolean {
+  return k > from && KIND_NOUN.test(tokens[k - 1].text) && LOWER_CODED.test(tokens[k].text);
+}
+
 /** An unlisted capitalised name right after a proposal cue: "we propose Recycled Attention, ...". */
 function namePhrase(s: Sentence, sent: number, from: number, to: number): Mention | null {
   const { tokens, text } = s;
   // The name may follow a short description: "a new pooling strategy, Multi-Layers Trainable Pooling, which ...".
   let i = from;
-  // "a novel model bge-en-icl": a lower-case coined name right after the kind of thing it is.
-  const coded = (k: number) => k > from && KIND_NOUN.test(tokens[k - 1].text) && LOWER_CODED.test(tokens[k].text);
-  while (i < to && !coded(i) && (tokens[i].text === ',' || (!tokens[i].punct && !nameWord(tokens[i].text))) && i - from < 6) i++;
-  if (i < to && coded(i)) {
+  while (i < to && !coded(tokens, from, i) && (tokens[i].text === ',' || (!tokens[i].punct && !nameWord(tokens[i].text))) && i - from < 6) i++;
+  if (i < to && coded(tokens, from, i)) {
     const next = tokens[i + 1];
     if (next && !next.punct && !STOPS.has(next.text)) return null;
     return { sent, start: i, end: i + 1, charStart: tokens[i].start, name: tokens[i].text, alias: null, type: typeFromHead(tokens[i - 1].text), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
@@ -240,7 +241,7 @@ const VARIANT_SUFFIX = /^(?:base|large|small|tiny|mini|xl|plus|lite|v\d+)$/;
  * applied to a model), Faster-VTrans, ConvBERTbase, S3-Hybrid beside S3-Attention.
  */
 export function isVariantOf(e: PaperEntity, proposed: PaperEntity[]): boolean {
-  if (e.proposed || e.lex) return false;
+  if (e.proposed || e.lex || !proposed.length) return false;
   const parts = e.name.split(/[-\s]+/);
   const key = norm(e.name);
   return proposed.some((p) => {

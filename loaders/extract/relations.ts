@@ -4,7 +4,7 @@
 import type { ExtractedRelation, GoldType } from '../types.ts';
 import { findCues, firstSelfRef, isSentenceInitial, lastSelfRef, scopeEnd, type Cue } from './cues.ts';
 import type { PaperEntity } from './entities.ts';
-import type { Sentence } from './text.ts';
+import { norm, sortByStart, type Sentence } from './text.ts';
 
 const APPLY_CUE = /\b(?:appl(?:y|ies|ied|ying)|on|to|with|using|fine-tun\w*|into|integrat\w*|equip\w*|based on|extend\w*)\b/i;
 // Evaluation sentences use models as test beds, not as foundations: "experiments using LLaMA-7B".
@@ -73,12 +73,16 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   const proposed = entities.filter((e) => e.proposed);
   if (!proposed.length) return out;
   const primary = primaryOf(sentences, proposed);
-  const seen = new Set<string>();
-  const add = (list: ExtractedRelation[], tag: string, from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string) => {
+  // Per list, the target names already linked from each source name.
+  const seen = new Map<ExtractedRelation[], Map<string, Set<string>>>();
+  const add = (list: ExtractedRelation[], from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string) => {
     if (from === to) return;
-    const key = `${tag}|${from.name}|${to.name}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    let bySource = seen.get(list);
+    if (!bySource) seen.set(list, (bySource = new Map()));
+    let targets = bySource.get(from.name);
+    if (!targets) bySource.set(from.name, (targets = new Set()));
+    if (targets.has(to.name)) return;
+    targets.add(to.name);
     list.push(outcome ? { from: from.name, to: to.name, evidence, outcome } : { from: from.name, to: to.name, evidence });
   };
 
@@ -93,6 +97,7 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
     else if (proposed.some((p) => containedLength(e, p, true) > 0)) own.set(e, e);
   }
 
+  let needles: Needle[] | null = null;
   let recent: PaperEntity = primary;
   const named = (spans: Span[]) => {
     const h = spans.find((x) => own.has(x.e));
@@ -105,14 +110,14 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
       named(c.spans);
       continue;
     }
-    addUnspotted(c.text, c.spans, entities);
-    c.spans.sort((a, b) => a.start - b.start);
+    addUnspotted(c.text, c.spans, (needles ??= needlesOf(entities)));
+    sortByStart(c.spans);
     // A candidate pair needs some entity besides the paper's own (or an anaphor: "On top of the algorithm, we build Y").
-    if (c.spans.some((h) => !own.has(h.e)) || new Set(c.spans.map((h) => h.e)).size > 1 || (cues[0].family === 'build' && cues[0].start < 16)) {
+    if (c.spans.some((h) => !own.has(h.e) || h.e !== c.spans[0].e) || (cues[0].family === 'build' && cues[0].start < 16)) {
       linkSentence(c.text, c.spans, cues, own, primary, recent, (family, from, to, wins) => {
         if (from === to || own.get(to) === from) return;
-        if (family === 'build') add(out.buildsOn, 'b', from, to, c.text);
-        else add(out.comparedWith, 'c', from, to, c.text, wins ? 'outperforms' : 'compared');
+        if (family === 'build') add(out.buildsOn, from, to, c.text);
+        else add(out.comparedWith, from, to, c.text, wins ? 'outperforms' : 'compared');
       }, proposed);
     }
     named(c.spans);
@@ -131,14 +136,14 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
     // Keep the largest parts: VAE-BiLSTM, not also the VAE inside it.
     for (const part of parts) {
       if (!part.ok || parts.some((o) => o !== part && o.len > part.len && o.form.includes(part.form))) continue;
-      add(out.buildsOn, 'b', p, part.e, p.evidence ?? '');
+      add(out.buildsOn, p, part.e, p.evidence ?? '');
     }
   }
 
   for (const e of entities) {
     if (e.proposed || !e.evidence) continue;
-    if (e.type === 'dataset' && primary.type !== 'dataset') add(out.evaluatedOn, 'e', primary, e, e.evidence);
-    if (e.type === 'model' && primary.type === 'method' && APPLY_CUE.test(e.evidence)) add(out.appliedTo, 'a', primary, e, e.evidence);
+    if (e.type === 'dataset' && primary.type !== 'dataset') add(out.evaluatedOn, primary, e, e.evidence);
+    if (e.type === 'model' && primary.type === 'method' && APPLY_CUE.test(e.evidence)) add(out.appliedTo, primary, e, e.evidence);
   }
   return out;
 }
@@ -169,22 +174,39 @@ function primaryOf(sentences: Sentence[], proposed: PaperEntity[]): PaperEntity 
 
 type Emit = (family: Cue['family'], from: PaperEntity, to: PaperEntity, wins: boolean) => void;
 
-/** Names the mention spotter left out in this sentence ("where Sigma demonstrates", a lower-cased "lightning attention"). */
-function addUnspotted(text: string, here: Span[], entities: PaperEntity[]): void {
-  let lower: string | null = null;
+/** A name or alias as addUnspotted searches for it. */
+interface Needle {
+  e: PaperEntity;
+  text: string;
+  caseful: boolean;
+}
+
+/** Every form of the entities, in entity order: short acronyms match case-sensitively ("SEA" is not "sea"), longer names in any case. */
+function needlesOf(entities: PaperEntity[]): Needle[] {
+  const out: Needle[] = [];
   for (const e of entities) {
-    for (const form of e.aliases.length ? [e.name, ...e.aliases] : [e.name]) {
+    for (let k = -1; k < e.aliases.length; k++) {
+      const form = k < 0 ? e.name : e.aliases[k];
       if (form.length < 2) continue;
-      // Short acronyms match case-sensitively ("SEA" is not "sea"); longer names in any case.
       const caseful = form.length <= 5 || /^[A-Z0-9]+$/.test(form);
-      const hay = caseful ? text : (lower ??= text.toLowerCase());
-      const needle = caseful ? form : form.toLowerCase();
-      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) {
-        const j = i + needle.length;
-        if (/[A-Za-z0-9]/.test(text[i - 1] ?? '') || /[A-Za-z0-9]/.test(text[j] ?? '')) continue;
-        if (here.some((h) => h.start < j && i < h.end)) continue;
-        here.push({ e, start: i, end: j });
-      }
+      out.push({ e, text: caseful ? form : form.toLowerCase(), caseful });
+    }
+  }
+  return out;
+}
+
+const isAlnumCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** Names the mention spotter left out in this sentence ("where Sigma demonstrates", a lower-cased "lightning attention"). */
+function addUnspotted(text: string, here: Span[], needles: Needle[]): void {
+  let lower: string | null = null;
+  for (const { e, text: needle, caseful } of needles) {
+    const hay = caseful ? text : (lower ??= text.toLowerCase());
+    for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) {
+      const j = i + needle.length;
+      if (isAlnumCode(text.charCodeAt(i - 1)) || isAlnumCode(text.charCodeAt(j))) continue;
+      if (here.some((h) => h.start < j && i < h.end)) continue;
+      here.push({ e, start: i, end: j });
     }
   }
 }
@@ -349,11 +371,11 @@ function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entiti
   }
   let best = 0;
   // Parts are read in the full name: "VAE-BiLSTM" abbreviates p's name, the "VAE" inside it is no part of its own.
-  const written = variant ? [p.name, ...p.aliases] : [p.name];
-  const keys = variant ? p.forms : [norm(p.name)];
+  const nameKey = variant ? null : norm(p.name);
   for (const f of e.forms) {
     if (f.length < 3 || f.length <= best) continue;
-    if (!keys.some((pf) => pf !== f && pf.length > f.length + 1 && pf.includes(f))) continue;
+    if (nameKey === null ? !p.forms.some((pf) => holdsLonger(pf, f)) : !holdsLonger(nameKey, f)) continue;
+    const written = variant ? [p.name, ...p.aliases] : [p.name];
     const surfaces = [e.name, ...e.aliases].filter((x) => norm(x) === f);
     for (const w of written) {
       for (const x of surfaces) {
@@ -367,37 +389,49 @@ function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entiti
   return best;
 }
 
-const DATASET_REST = /\b(?:challenge|benchmark|dataset|corpus|track|suite|task|shared task|leaderboard)\b/i;
+/** Key `pf` holds key `f` with more than one character to spare. */
+const holdsLonger = (pf: string, f: string) => pf !== f && pf.length > f.length + 1 && pf.includes(f);
 
-const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, '');
+const DATASET_REST = /\b(?:challenge|benchmark|dataset|corpus|track|suite|task|shared task|leaderboard)\b/i;
 
 /** `part` occurs in `whole` not glued inside a word ("ConvBERT" holds "BERT", "RoBERTa" does not), ignoring punctuation. */
 function atBoundary(whole: string, part: string): boolean {
   const w = compact(whole);
   const p = compact(part).chars.toLowerCase();
   if (!p) return false;
-  const lower = w.chars.toLowerCase();
+  const { chars, sepBefore } = w;
+  const lower = chars.toLowerCase();
   for (let i = lower.indexOf(p); i >= 0; i = lower.indexOf(p, i + 1)) {
     const j = i + p.length;
-    const okBefore = i === 0 || w.sepBefore[i] || (/[a-z0-9]/.test(w.chars[i - 1]) && /[A-Z]/.test(w.chars[i]));
-    const okAfter = j === w.chars.length || w.sepBefore[j] || (/[a-z]/.test(w.chars[j - 1]) && /[A-Z]/.test(w.chars[j]));
+    const okBefore = i === 0 || sepBefore[i] || (isLowerOrDigit(chars.charCodeAt(i - 1)) && isUpperCode(chars.charCodeAt(i)));
+    const okAfter = j === chars.length || sepBefore[j] || (isLowerCode(chars.charCodeAt(j - 1)) && isUpperCode(chars.charCodeAt(j)));
     if (okBefore && okAfter) return true;
   }
   return false;
 }
+
+const isUpperCode = (c: number) => c >= 65 && c <= 90;
+const isLowerCode = (c: number) => c >= 97 && c <= 122;
+const isLowerOrDigit = (c: number) => isLowerCode(c) || (c >= 48 && c <= 57);
 
 /** Letters and digits of `t`, each flagged when punctuation or a space came right before it. */
 function compact(t: string): { chars: string; sepBefore: boolean[] } {
   let chars = '';
   const sepBefore: boolean[] = [];
   let sep = false;
-  for (const c of t) {
-    if (/[A-Za-z0-9]/.test(c)) {
-      chars += c;
+  let run = -1;
+  for (let k = 0; k < t.length; k++) {
+    if (isAlnumCode(t.charCodeAt(k))) {
+      if (run < 0) run = k;
       sepBefore.push(sep);
       sep = false;
-    } else sep = true;
+    } else {
+      if (run >= 0) chars += t.slice(run, k);
+      run = -1;
+      sep = true;
+    }
   }
+  if (run >= 0) chars += t.slice(run);
   sepBefore.push(sep);
   return { chars, sepBefore };
 }

@@ -47,7 +47,8 @@ function pushTrimmed(out: string[], text: string, from: number, to: number): voi
   if (to > from) out.push(text.slice(from, to));
 }
 
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0xfeff;
+/** JavaScript's \\s, by character code. */
+export const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0xfeff;
 
 /** Does the piece ending at `end` (a break of the segmenter) end in an abbreviation that continues the sentence? */
 function joinsNext(text: string, end: number): boolean {
@@ -74,8 +75,22 @@ function joinsNext(text: string, end: number): boolean {
 // Words keep inner hyphens, dots, carets, apostrophes and trailing pluses (Llama-3.1-8B, S^3-Attention, CHM-Corr++);
 // brackets and clause punctuation are tokens of their own for acronym and list rules.
 
+// Names are keyed many times per paper (tables, lexicon, title tests): a bounded memo of recent keys.
+const NORM_MEMO = new Map<string, string>();
+const NORM_MEMO_MAX = 2_000;
+
 /** Lower-cased, everything outside a-z0-9 removed. */
 export function norm(text: string): string {
+  let key = NORM_MEMO.get(text);
+  if (key === undefined) {
+    if (NORM_MEMO.size >= NORM_MEMO_MAX) NORM_MEMO.clear();
+    key = keyOf(text);
+    NORM_MEMO.set(text, key);
+  }
+  return key;
+}
+
+function keyOf(text: string): string {
   // Most keys are asked of plain lower-case words or capitalised ASCII names: no regex for those.
   let plain = true;
   for (let k = 0; k < text.length; k++) {
@@ -107,32 +122,49 @@ const NOT_KEY = /[^a-z0-9]/g;
 // URLs carry repository and user names that are not entities; blanking keeps the offsets.
 const URL_RE = /\b(?:https?:\/\/|www\.|github\.com\/|gitlab\.com\/)\S+/g;
 
-const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F∞](?:[A-Za-z0-9\u00C0-\u024F^@]|[-.'’_](?=[A-Za-z0-9\u00C0-\u024F^]))*\+*|[(),;:"“”]/g;
+// A token: a word character (or ∞), then word characters, ^ or @, and single - . ' ’ _ between word characters (or
+// before ^), then trailing pluses; or one of ( ) , ; : " “ ”. A scan over character codes, one slice per token.
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+const isJoinerCode = (c: number) => c === 45 || c === 46 || c === 39 || c === 0x2019 || c === 95;
+const isPunctCode = (c: number) => c === 40 || c === 41 || c === 44 || c === 59 || c === 58 || c === 34 || c === 0x201c || c === 0x201d;
 
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   const text = sentence.includes('http') || sentence.includes('www.') || sentence.includes('.com/') ? sentence.replace(URL_RE, (u) => ' '.repeat(u.length)) : sentence;
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const t = m[0];
-    const start = m.index;
-    const c0 = t.charCodeAt(0);
-    if (t.length === 1 && (c0 === 40 || c0 === 41 || c0 === 44 || c0 === 59 || c0 === 58 || c0 === 34 || c0 === 0x201c || c0 === 0x201d)) {
-      tokens.push({ text: t, start, end: start + 1, norm: '', punct: true, upper: false });
+  const n = text.length;
+  for (let start = 0; start < n; ) {
+    const c0 = text.charCodeAt(start);
+    if (isPunctCode(c0)) {
+      tokens.push({ text: text[start], start, end: start + 1, norm: '', punct: true, upper: false });
+      start++;
       continue;
     }
-    // One pass over the characters: most tokens are plain lower-case words whose key is the word itself.
+    if (!isWordCode(c0) && c0 !== 0x221e) {
+      start++;
+      continue;
+    }
+    // The scan also tells how to key the token: most are plain lower-case words whose key is the word itself.
     let upper = false;
     let plain = true;
     let ascii = true;
-    for (let k = 0; k < t.length; k++) {
-      const c = t.charCodeAt(k);
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
-      plain = false;
-      if (c >= 65 && c <= 90) upper = true;
-      else if (c >= 128) ascii = false;
+    let end = start;
+    for (let c = c0; ; c = text.charCodeAt(end)) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) end++;
+      else if (end > start && !(isWordCode(c) || c === 94 || c === 64 || (isJoinerCode(c) && (isWordCode(text.charCodeAt(end + 1)) || text.charCodeAt(end + 1) === 94)))) break;
+      else {
+        plain = false;
+        if (c >= 65 && c <= 90) upper = true;
+        else if (c >= 128) ascii = false;
+        end++;
+      }
     }
-    tokens.push({ text: t, start, end: start + t.length, norm: plain ? t : ascii ? asciiKey(t, upper) : norm(t), punct: false, upper });
+    while (text.charCodeAt(end) === 43) {
+      plain = false;
+      end++;
+    }
+    const t = text.slice(start, end);
+    tokens.push({ text: t, start, end, norm: plain ? t : ascii ? asciiKey(t, upper) : norm(t), punct: false, upper });
+    start = end;
   }
   return tokens;
 }
@@ -192,4 +224,10 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 export function isCapitalized(t: string): boolean {
   const c = t.charCodeAt(0);
   return c >= 65 && c <= 90;
+}
+
+/** Sorts by start offset in place, unless already in order (the usual case, and sort allocates). */
+export function sortByStart<T extends { start: number }>(list: T[]): T[] {
+  for (let k = 1; k < list.length; k++) if (list[k].start < list[k - 1].start) return list.sort((a, b) => a.start - b.start);
+  return list;
 }

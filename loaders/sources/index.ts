@@ -6,7 +6,7 @@ import type { ReadOptions, SourceRecord } from '../types.ts';
 import { readAtom } from './atom.ts';
 import { sniffFormat } from './detect.ts';
 import { readJsonl } from './jsonl.ts';
-import { readLines } from './lines.ts';
+import { readLineBatches } from './lines.ts';
 import { readListing } from './listing.ts';
 import { walkPaths } from './walk.ts';
 
@@ -18,32 +18,38 @@ export { MAX_ATOM_BYTES } from './atom.ts';
 export async function* readSources(paths: string[], opts: ReadOptions): AsyncGenerator<SourceRecord> {
   for await (const item of walkPaths(paths)) {
     if ('problem' in item) yield rejected(item.file, 0, item.problem);
-    else yield* readFile(item.file, opts);
+    else for await (const batch of readFile(item.file, opts)) for (const r of batch) yield r;
   }
 }
 
-async function* readFile(file: string, opts: ReadOptions): AsyncGenerator<SourceRecord> {
+/** A file's records a batch at a time (the line readers parse a chunk of lines per await). */
+async function* readFile(file: string, opts: ReadOptions): AsyncGenerator<SourceRecord[]> {
   let lastLine = 0;
   try {
     const sniffed = await sniffFormat(file);
     if ('problem' in sniffed) {
-      yield rejected(file, sniffed.line, sniffed.problem);
+      yield [rejected(file, sniffed.line, sniffed.problem)];
       return;
     }
-    const records =
+    const batches =
       sniffed.format === 'atom'
-        ? readAtom(file)
+        ? oneByOne(readAtom(file))
         : sniffed.format === 'jsonl'
-          ? readJsonl(readLines(file), file)
-          : readListing(readLines(file), file, opts);
-    for await (const r of records) {
+          ? readJsonl(readLineBatches(file), file)
+          : readListing(readLineBatches(file), file, opts);
+    for await (const batch of batches) {
+      const r = batch[batch.length - 1];
       lastLine = r.kind === 'paper' ? r.paper.provenance.line : r.rejection.line;
-      yield r;
+      yield batch;
     }
   } catch (err) {
     // I/O failures (permissions, a file vanishing mid-read) end this file only.
-    yield rejected(file, lastLine, `read failed: ${(err as Error).message}`);
+    yield [rejected(file, lastLine, `read failed: ${(err as Error).message}`)];
   }
+}
+
+async function* oneByOne(records: AsyncIterable<SourceRecord>): AsyncGenerator<SourceRecord[]> {
+  for await (const r of records) yield [r];
 }
 
 function rejected(file: string, line: number, reason: string): SourceRecord {

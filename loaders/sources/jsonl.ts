@@ -4,16 +4,20 @@ import { makePaper } from '../normalize/paper.ts';
 import { parseIsoDate } from './dates.ts';
 import type { Line } from './lines.ts';
 
-export async function* readJsonl(lines: AsyncIterable<Line>, file: string): AsyncGenerator<SourceRecord> {
-  for await (const l of lines) {
-    if ('error' in l) {
-      yield { kind: 'rejected', rejection: { file, line: l.line, reason: l.error } };
-      continue;
+/** Parses batches of lines (readLineBatches) into the records of each batch. */
+export async function* readJsonl(batches: AsyncIterable<Line[]>, file: string): AsyncGenerator<SourceRecord[]> {
+  for await (const lines of batches) {
+    const out: SourceRecord[] = [];
+    for (const l of lines) {
+      if ('error' in l) {
+        out.push({ kind: 'rejected', rejection: { file, line: l.line, reason: l.error } });
+        continue;
+      }
+      if (l.text.trim() === '') continue;
+      const result = parseJsonPaper(l.text, file, l.line);
+      out.push(typeof result === 'string' ? { kind: 'rejected', rejection: { file, line: l.line, reason: result } } : { kind: 'paper', paper: result });
     }
-    if (l.text.trim() === '') continue;
-    const result = parseJsonPaper(l.text, file, l.line);
-    if (typeof result === 'string') yield { kind: 'rejected', rejection: { file, line: l.line, reason: result } };
-    else yield { kind: 'paper', paper: result };
+    if (out.length) yield out;
   }
 }
 

@@ -12,11 +12,17 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Yields every line (1-based numbers); a line that is too long, not UTF-8 or holds a NUL byte comes back as an error. */
 export async function* readLines(file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
+  for await (const batch of readLineBatches(file, maxLineBytes)) yield* batch;
+}
+
+/** readLines a chunk at a time: the lines each read of the file completes, so a reader pays one await per chunk, not per line. */
+export async function* readLineBatches(file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
   let parts: Buffer[] = [];
   let size = 0;
   let skipping = false;
   let lineNo = 1;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    const batch: Line[] = [];
     let start = 0;
     while (start < chunk.length) {
       const nl = chunk.indexOf(NL, start);
@@ -33,11 +39,12 @@ export async function* readLines(file: string, maxLineBytes = MAX_LINE_BYTES): A
         }
       }
       if (nl === -1) break;
-      yield finish(lineNo++);
+      batch.push(finish(lineNo++));
       start = nl + 1;
     }
+    if (batch.length) yield batch;
   }
-  if (size > 0 || skipping) yield finish(lineNo);
+  if (size > 0 || skipping) yield [finish(lineNo)];
 
   function finish(line: number): Line {
     const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);

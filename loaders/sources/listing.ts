@@ -169,8 +169,14 @@ export class ListingParser {
   }
 }
 
-export async function* readListing(lines: AsyncIterable<Line>, file: string, opts: ReadOptions): AsyncGenerator<SourceRecord> {
+/** Parses batches of lines (readLineBatches) into the records each batch completes. */
+export async function* readListing(batches: AsyncIterable<Line[]>, file: string, opts: ReadOptions): AsyncGenerator<SourceRecord[]> {
   const parser = new ListingParser(file, opts);
-  for await (const line of lines) yield* parser.push(line);
-  yield* parser.end();
+  for await (const lines of batches) {
+    const out: SourceRecord[] = [];
+    for (const line of lines) for (const r of parser.push(line)) out.push(r);
+    if (out.length) yield out;
+  }
+  const last = parser.end();
+  if (last.length) yield [...last];
 }
