@@ -60,6 +60,31 @@ describe('embedded data directory', () => {
     }
   });
 
+  it('a read-only store with the memory read model answers from the previous graph until the next one is copied', async () => {
+    const dir = dataDir();
+    const reader = await openStore(config(dir), { readOnly: true, readModel: 'memory' });
+    const writer = await openStore(config(dir));
+    try {
+      await writer.upsert(corpusA());
+      expect((await reader.counts()).nodes.Paper).toBe(4);
+      const first = await reader.graphVersion();
+
+      await writer.upsert(corpusB());
+      // The call that notices the new generation starts copying it and is answered from the old one.
+      expect((await reader.counts()).nodes.Paper).toBe(4);
+      const deadline = Date.now() + 20_000;
+      while ((await reader.counts()).nodes.Paper !== 5) {
+        if (Date.now() > deadline) throw new Error('the reader never switched to the new generation');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await reader.graphVersion()).not.toBe(first);
+      expect((await reader.nodesByIds(['paper:flash3']))[0]?.id).toBe('paper:flash3');
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it('an aborted load leaves the previous graph and removes its generation', async () => {
     const dir = dataDir();
     const store = await openStore(config(dir));
