@@ -1,9 +1,9 @@
-// The Apollo Server instance: schema, caches (APQ + response cache), query limits and error policy.
+// The Apollo Server instance: schema, persisted queries, query limits and error policy. Responses
+// are cached in front of it (http/hot-cache.ts), from the Cache-Control its cacheControl plugin sets.
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import { observabilityPlugin } from '../observability/apollo-plugin.ts';
@@ -19,8 +19,6 @@ export interface ApolloOptions {
   limits: Limits;
   /** Named in the message of TIMEOUT errors. */
   queryTimeoutMs: number;
-  /** The store's graph version: cached responses of an earlier graph are never served. */
-  graphVersion: () => Promise<string | null>;
 }
 
 export function createApollo(httpServer: Server, logger: Logger, opts: ApolloOptions): ApolloServer<ApiContext> {
@@ -32,13 +30,11 @@ export function createApollo(httpServer: Server, logger: Logger, opts: ApolloOpt
     ApolloServerPluginDrainHttpServer({ httpServer }),
     // The playground is our own page (GET /), not Apollo's CDN-hosted landing page.
     ApolloServerPluginLandingPageDisabled(),
-    // Whole responses of queries whose every field is cacheable (see @cacheControl in schema/).
-    responseCachePlugin({ extraCacheKeyData: () => opts.graphVersion() }),
   ];
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
-    // Shared by automatic persisted queries and the response cache.
+    // Automatic persisted queries.
     cache: new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 }),
     introspection: true,
     // Read-only, public and cookie-less: there is nothing for a cross-site request to forge, and

@@ -65,7 +65,7 @@ export function createServer({ store: rawStore, config, logger = pino({ level: '
   const httpServer = createHttpServer();
   // Null while the store cannot say (it is down): nothing is cached then, and Apollo reports the error.
   const graphVersion = () => store.graphVersion().catch(() => null);
-  const apollo = createApollo(httpServer, logger, { limits, queryTimeoutMs, graphVersion });
+  const apollo = createApollo(httpServer, logger, { limits, queryTimeoutMs });
   const limitRate = rateLimit(config.rateLimitPerMinute ?? 0);
   const playground = playgroundAssets(GRAPHQL_PATH);
   // Production lets browsers keep the vendored bundles for a day; development revalidates them.

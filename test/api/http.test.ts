@@ -74,8 +74,8 @@ describe('caching', () => {
     expect(second.data).toEqual(first.data);
     expect(second.headers.get('age')).toMatch(/^\d+$/);
     expect(second.headers.get('access-control-allow-origin')).toBe('*');
-    // The same operation as a GET: Apollo's response cache.
-    const viaGet = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent(query)}`);
+    // The same operation as a GET (same Accept: the answer's media type depends on it) is the same entry.
+    const viaGet = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/graphql-response+json' } });
     expect(((await viaGet.json()) as { data: unknown }).data).toEqual(first.data);
     expect(calls.map((c) => c.method)).toEqual(['counts']);
   });
@@ -112,12 +112,18 @@ describe('caching', () => {
     const query = '{ trends(by: YEAR) { bucket count } }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
-    const url = (withQuery: boolean) =>
-      `${server.graphqlUrl}?extensions=${encodeURIComponent(extensions)}${withQuery ? `&query=${encodeURIComponent(query)}` : ''}`;
+    const url = (withQuery: boolean, variables = '') =>
+      `${server.graphqlUrl}?extensions=${encodeURIComponent(extensions)}${withQuery ? `&query=${encodeURIComponent(query)}` : ''}${variables}`;
     const unknown = await (await fetch(url(false))).json();
     expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    calls.length = 0;
     expect((await (await fetch(url(true))).json()).data.trends).toEqual([]);
+    // By hash alone: Apollo knows the query now (other variables, so the response cache cannot answer).
+    expect((await (await fetch(url(false, `&variables=${encodeURIComponent('{"unused":1}')}`))).json()).data.trends).toEqual([]);
+    expect(calls.map((c) => c.method)).toEqual(['trends', 'trends']);
+    // By hash, as first sent: the cached answer of the request that carried the query.
     expect((await (await fetch(url(false))).json()).data.trends).toEqual([]);
+    expect(calls).toHaveLength(2);
   });
 });
 

@@ -5,7 +5,7 @@ import { sendRefusal } from '../../security/refuse.ts';
 import { bodySizeRefusal, operationRefusal, tooLargeBody } from '../../security/request-guard.ts';
 import type { Limits } from '../../security/limits.ts';
 import type { ApiContext } from '../context.ts';
-import { HotCache } from './hot-cache.ts';
+import { HotCache, type GraphQLParams } from './hot-cache.ts';
 import { BodyTooLarge, readBody, sendJson } from './respond.ts';
 
 function requestError(res: ServerResponse, status: number, message: string): void {
@@ -30,6 +30,18 @@ function legacyJsonRequestError(headers: HeaderMap, body: string): boolean {
   }
 }
 
+/** The GraphQL parameters of a GET (JSON-encoded values in the query string) or a JSON POST; null otherwise. */
+function requestParams(method: string | undefined, body: unknown, search: string): GraphQLParams | null {
+  if (method === 'POST') return body && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLParams) : null;
+  const q = new URLSearchParams(search);
+  try {
+    const json = (name: string) => (q.has(name) ? JSON.parse(q.get(name)!) : undefined);
+    return { query: q.get('query') ?? undefined, variables: json('variables'), operationName: q.get('operationName') ?? undefined, extensions: json('extensions') };
+  } catch {
+    return null;
+  }
+}
+
 export async function handleGraphQL(
   apollo: ApolloServer<ApiContext>,
   context: () => Promise<ApiContext>,
@@ -51,8 +63,22 @@ export async function handleGraphQL(
       throw err;
     }
   }
-  const version = await graphVersion();
-  const key = version === null ? null : HotCache.key(req, search, text, version);
+  let body: unknown = text;
+  // Apollo reads only JSON bodies; anything else stays a string and Apollo rejects it with 400.
+  if (text !== undefined && /^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return requestError(res, 400, 'Request body is not valid JSON');
+    }
+  }
+  // Batches and oversized query text are refused before Apollo parses anything.
+  const refused = operationRefusal(req.method === 'POST' ? body : new URLSearchParams(search).get('query'), limits);
+  if (refused) return sendRefusal(res, refused);
+
+  const params = requestParams(req.method, body, search);
+  const version = params && (await graphVersion());
+  const key = params && version !== null ? HotCache.key(req, params, version) : null;
   const hit = key === null ? null : hot.get(key);
   if (hit) {
     for (const [name, value] of hit.headers) res.setHeader(name, value);
@@ -65,18 +91,6 @@ export async function handleGraphQL(
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  let body: unknown = text;
-  // Apollo reads only JSON bodies; anything else stays a string and Apollo rejects it with 400.
-  if (text !== undefined && /^application\/json\b/i.test(headers.get('content-type') ?? '')) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return requestError(res, 400, 'Request body is not valid JSON');
-    }
-  }
-  // Batches and oversized query text are refused before Apollo parses anything.
-  const refused = operationRefusal(req.method === 'POST' ? body : new URLSearchParams(search).get('query'), limits);
-  if (refused) return sendRefusal(res, refused);
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context,

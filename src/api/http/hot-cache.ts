@@ -1,8 +1,16 @@
-// The fast path for dashboards polling the same query: byte-identical requests whose earlier answer
-// was public and cacheable (Cache-Control from the schema's @cacheControl hints) are answered from
-// memory, without entering Apollo. Apollo's response cache still covers the rest (the same operation
-// sent as GET and POST, by persisted-query hash or in full); entries expire with their max-age.
+// The response cache, in front of Apollo: a request for an operation whose earlier answer was public
+// and cacheable (Cache-Control from the schema's @cacheControl hints) is answered from memory without
+// entering Apollo, until its max-age runs out or a load publishes a new graph. The same operation
+// sent as GET or POST, in full or by persisted-query hash, is one entry.
 import type { IncomingMessage } from 'node:http';
+
+/** A GraphQL request's parameters, from a JSON body or a GET query string (JSON-encoded values). */
+export interface GraphQLParams {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+}
 
 interface Entry {
   status: number;
@@ -27,11 +35,16 @@ export class HotCache {
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
-  /** The key of a request: everything Apollo's answer depends on. Null when the request is not cacheable. */
-  static key(req: IncomingMessage, search: string, body: string | undefined, graphVersion: string): string | null {
-    const source = req.method === 'POST' ? body : search;
-    if (source === undefined || source.length > MAX_KEY_BYTES) return null;
-    return `${graphVersion}\n${req.method}\n${req.headers['content-type'] ?? ''}\n${req.headers.accept ?? ''}\n${source}`;
+  /**
+   * The key of a request: everything the answer depends on (the graph, the negotiated media type, the
+   * operation with its variables and name). Null when the request is not worth caching.
+   */
+  static key(req: IncomingMessage, params: GraphQLParams, graphVersion: string): string | null {
+    const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+    const operation = typeof hash === 'string' ? `#${hash}` : typeof params.query === 'string' ? params.query : null;
+    if (operation === null) return null;
+    const key = JSON.stringify([graphVersion, req.headers.accept ?? '', operation, params.variables ?? null, params.operationName ?? null]);
+    return key.length > MAX_KEY_BYTES ? null : key;
   }
 
   get(key: string, now = Date.now()): CachedResponse | null {

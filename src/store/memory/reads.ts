@@ -19,7 +19,6 @@ import { displayName } from '../port.ts';
 import { StoreError } from '../errors.ts';
 import {
   checkList,
-  expandLineage,
   hops,
   rankSearchHits,
   scoreRelated,
@@ -101,8 +100,51 @@ export class MemoryReads {
     return rankSearchHits(hits, query, args.limit);
   }
 
-  lineage(id: string, opts: LineageOptions): Promise<Subgraph> {
-    return expandLineage(this, id, opts);
+  /**
+   * expandLineage's breadth-first walk (same order, same cut at maxNodes) over the adjacency arrays:
+   * hub methods have thousands of edges per level, and only the kept ones become rows.
+   */
+  async lineage(id: string, opts: LineageOptions): Promise<Subgraph> {
+    const maxNodes = opts.maxNodes ?? Number.POSITIVE_INFINITY;
+    const depth = opts.depth === 0 ? 0 : hops(opts.depth, 'depth');
+    const root = this.g.index.get(id);
+    if (root === undefined) return { nodes: [], edges: [] };
+    const types = opts.types.map((t) => relType(t));
+    const dirs: Direction[] = opts.direction === 'BOTH' ? ['OUT', 'IN'] : [opts.direction];
+    const kept = new Set<number>([root]);
+    // (type, source, target) as one number -> the edge; a later edge between the same endpoints replaces an earlier one.
+    const n = this.g.nodes.length;
+    const edges = new Map<number, { type: RelType; e: number }>();
+    let truncated = false;
+    let frontier = [root];
+    for (let level = 0; level < depth && frontier.length > 0; level++) {
+      const next: number[] = [];
+      for (const [t, type] of types.entries()) {
+        const rel = this.g.rels[type];
+        for (const dir of dirs) {
+          for (const i of frontier) {
+            for (const e of rel.edgesOf(i, dir)) {
+              const j = rel.far(e, dir);
+              if (!kept.has(j)) {
+                if (kept.size >= maxNodes) {
+                  truncated = true;
+                  continue;
+                }
+                kept.add(j);
+                next.push(j);
+              }
+              edges.set((t * n + rel.src[e]!) * n + rel.dst[e]!, { type, e });
+            }
+          }
+        }
+      }
+      frontier = truncated ? [] : next;
+    }
+    return {
+      nodes: [...kept].map((i) => this.g.nodes[i]!),
+      edges: Array.from(edges.values(), ({ type, e }) => this.edge(type, e)),
+      truncated,
+    };
   }
 
   /** Breadth-first over every relationship type in both directions, like `-[* SHORTEST 1..n]-`. */
