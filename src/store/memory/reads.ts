@@ -109,18 +109,18 @@ export class MemoryReads {
     const depth = opts.depth === 0 ? 0 : hops(opts.depth, 'depth');
     const root = this.g.index.get(id);
     if (root === undefined) return { nodes: [], edges: [] };
-    const types = opts.types.map((t) => relType(t));
+    const types = [...new Set(opts.types.map((t) => relType(t)))];
     const dirs: Direction[] = opts.direction === 'BOTH' ? ['OUT', 'IN'] : [opts.direction];
     const kept = new Set<number>([root]);
-    // (type, source, target) as one number -> the edge; a later edge between the same endpoints replaces an earlier one.
-    const n = this.g.nodes.length;
+    // Each edge once, by type and index (stores write one edge per type and endpoints), in the order found.
     const edges = new Map<number, { type: RelType; e: number }>();
     let truncated = false;
     let frontier = [root];
     for (let level = 0; level < depth && frontier.length > 0; level++) {
       const next: number[] = [];
-      for (const [t, type] of types.entries()) {
+      for (const type of types) {
         const rel = this.g.rels[type];
+        const t = REL_TYPES.indexOf(type);
         for (const dir of dirs) {
           for (const i of frontier) {
             for (const e of rel.edgesOf(i, dir)) {
@@ -133,7 +133,8 @@ export class MemoryReads {
                 kept.add(j);
                 next.push(j);
               }
-              edges.set((t * n + rel.src[e]!) * n + rel.dst[e]!, { type, e });
+              const key = e * REL_TYPES.length + t;
+              if (!edges.has(key)) edges.set(key, { type, e });
             }
           }
         }
