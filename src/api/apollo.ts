@@ -1,15 +1,16 @@
 // The Apollo Server instance: schema, persisted queries, query limits and error policy. Responses
-// are cached in front of it (http/hot-cache.ts), from the Cache-Control its cacheControl plugin sets.
+// are cached in front of it (http/hot-cache.ts), from the Cache-Control set by cache-policy.ts.
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import { observabilityPlugin } from '../observability/apollo-plugin.ts';
 import type { Limits } from '../security/limits.ts';
 import { maskErrors } from '../security/mask-errors.ts';
 import { queryLimits } from '../security/query-limits.ts';
+import { cachePolicyPlugin } from './cache-policy.ts';
 import type { ApiContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { loadTypeDefs } from './schema.ts';
@@ -30,6 +31,9 @@ export function createApollo(httpServer: Server, logger: Logger, opts: ApolloOpt
     ApolloServerPluginDrainHttpServer({ httpServer }),
     // The playground is our own page (GET /), not Apollo's CDN-hosted landing page.
     ApolloServerPluginLandingPageDisabled(),
+    // Cache-Control from the @cacheControl hints, once per operation rather than once per field.
+    ApolloServerPluginCacheControlDisabled(),
+    cachePolicyPlugin(),
   ];
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
