@@ -2,11 +2,15 @@
 //
 // Two passes: reading and deduplicating first (one RawPaper per distinct paper in memory, files
 // streamed), so duplicates' metadata is merged before a paper node is written, rejections are known
-// before anything is written (--strict writes nothing), and progress has a known total.
-import type { GraphBatch } from '../src/model/graph.ts';
-import type { GraphStore, WriteSummary } from '../src/store/port.ts';
+// before anything is written (--strict writes nothing), and progress has a known total. The second
+// pass hands the store every paper node first (the embedded writer indexes their abstracts while
+// the rest runs), then extracts on worker threads (loaders/parallel) while this thread resolves
+// entities and writes.
+import { emptyBatch, type GraphBatch } from '../src/model/graph.ts';
+import type { GraphStore, GraphWriter, WriteSummary } from '../src/store/port.ts';
 import { extractPaper } from './extract/index.ts';
 import { dedupePapers, type DedupeResult } from './normalize/index.ts';
+import { ExtractionRun } from './parallel/extract-pool.ts';
 import { GraphBuilder } from './resolve/index.ts';
 import { readSources } from './sources/index.ts';
 import type { PaperExtraction, RawPaper, Rejection } from './types.ts';
@@ -25,6 +29,8 @@ export interface LoadOptions {
   batchSize?: number;
   /** Report what would change; write nothing. */
   dryRun?: boolean;
+  /** Extraction worker threads (0: extract on this thread); default from loaders/parallel. */
+  workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -62,6 +68,13 @@ function batchIds(b: GraphBatch): string[] {
   return [...b.papers, ...b.entities, ...b.concepts, ...b.organizations].map((n) => n.id);
 }
 
+/** Writers that can write nodes ahead of the relationships to them (the embedded store's). */
+interface Prewriter extends GraphWriter {
+  prewrite(batch: GraphBatch): Promise<WriteSummary>;
+}
+
+const canPrewrite = (w: GraphWriter | null): w is Prewriter => typeof (w as Partial<Prewriter> | null)?.prewrite === 'function';
+
 /** Writes already-read papers; the load commits whole (embedded) or batch by batch (Neo4j). */
 export async function writePapers(store: GraphStore, read: DedupeResult, opts: LoadOptions): Promise<LoadReport> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -74,8 +87,7 @@ export async function writePapers(store: GraphStore, read: DedupeResult, opts: L
   const builder = new GraphBuilder();
   const writer = opts.dryRun ? null : await store.writer();
 
-  const flush = async () => {
-    const batch = builder.drain();
+  const submit = async (batch: GraphBatch) => {
     addTotals(extracted, batch);
     if (writer) {
       const w = await writer.upsert(batch);
@@ -89,9 +101,21 @@ export async function writePapers(store: GraphStore, read: DedupeResult, opts: L
     }
   };
 
+  const flush = () => submit(builder.drain());
+
+  // Workers start extracting while the papers are written and indexed.
+  const run = new ExtractionRun(read.papers, { workers: opts.workers });
   try {
+    const papers = builder.paperNodes(read.papers);
+    if (canPrewrite(writer)) {
+      addTotals(extracted, { ...emptyBatch(), papers });
+      const w = await writer.prewrite({ ...emptyBatch(), papers });
+      written.nodes += w.nodes;
+    } else {
+      for (let i = 0; i < papers.length; i += batchSize) await submit({ ...emptyBatch(), papers: papers.slice(i, i + batchSize) });
+    }
     let done = 0;
-    for (const { paper, extraction } of extractAll(read.papers)) {
+    for await (const { paper, extraction } of run) {
       builder.add(paper, extraction);
       if (++done % batchSize === 0) {
         await flush();
@@ -104,6 +128,8 @@ export async function writePapers(store: GraphStore, read: DedupeResult, opts: L
   } catch (err) {
     await writer?.abort();
     throw err;
+  } finally {
+    await run.close();
   }
   return { entries: read.entries, papers: total, rejections: read.rejections, extracted, written, newNodes };
 }

@@ -1,20 +1,36 @@
 // Streaming GraphBatch building: add papers one by one, drain whatever is new so a large load can flush in batches.
-import type { ConceptNode, GraphBatch, RelType } from '../../src/model/graph.ts';
+import type { ConceptNode, GraphBatch, NodeLabel, PaperNode, RelType } from '../../src/model/graph.ts';
 import { emptyBatch, labelOfId, nodeId, REL_ENDPOINTS, slugify } from '../../src/model/graph.ts';
 import { taxonomy } from '../extract/index.ts';
 import type { ExtractedRelation, PaperExtraction, RawPaper } from '../types.ts';
 import { paperNode } from './paper-node.ts';
 import { EntityResolver, matchKey } from './resolver.ts';
 
+/** Labels by id, memoised: ids recur in every paper, and labelOfId allocates. */
+const labels = new Map<string, NodeLabel | undefined>();
+function labelOf(id: string): NodeLabel | undefined {
+  let l = labels.get(id);
+  if (l === undefined && !labels.has(id)) {
+    if (labels.size >= LABEL_MEMO_LIMIT) labels.clear();
+    labels.set(id, (l = labelOfId(id)));
+  }
+  return l;
+}
+const LABEL_MEMO_LIMIT = 1_000_000;
+
 const allowed = (type: RelType, from: string, to: string) => {
-  const a = labelOfId(from);
-  const b = labelOfId(to);
+  const a = labelOf(from);
+  const b = labelOf(to);
   return REL_ENDPOINTS[type].some(([x, y]) => x === a && y === b);
 };
 
 export class GraphBuilder {
   private readonly resolver = new EntityResolver();
   private readonly papers = new Set<string>();
+  /** Papers whose nodes were already handed out (paperNodes() or a drained batch). */
+  private readonly emittedPapers = new Set<string>();
+  /** Nodes paperNodes() built, so add() does not build them again. */
+  private readonly nodeOf = new WeakMap<RawPaper, PaperNode>();
   private readonly concepts = new Map<string, ConceptNode>();
   private readonly emittedConcepts = new Set<string>();
   private readonly emittedOrgs = new Set<string>();
@@ -24,12 +40,31 @@ export class GraphBuilder {
     for (const c of taxonomy().concepts) this.concepts.set(nodeId('Concept', c.id), { id: nodeId('Concept', c.id), name: c.name, description: c.description });
   }
 
+  /**
+   * The paper nodes of papers that will be added, first spelling of each id, so a writer can take
+   * them before extraction; add() then leaves them out of its batches.
+   */
+  paperNodes(raws: Iterable<RawPaper>): PaperNode[] {
+    const out: PaperNode[] = [];
+    for (const raw of raws) {
+      const paper = paperNode(raw);
+      this.nodeOf.set(raw, paper);
+      if (this.emittedPapers.has(paper.id)) continue;
+      this.emittedPapers.add(paper.id);
+      out.push(paper);
+    }
+    return out;
+  }
+
   /** Adds one paper; false when a paper with the same key was already added. */
   add(raw: RawPaper, x: PaperExtraction): boolean {
-    const paper = paperNode(raw);
+    const paper = this.nodeOf.get(raw) ?? paperNode(raw);
     if (this.papers.has(paper.id)) return false;
     this.papers.add(paper.id);
-    this.batch.papers.push(paper);
+    if (!this.emittedPapers.has(paper.id)) {
+      this.emittedPapers.add(paper.id);
+      this.batch.papers.push(paper);
+    }
     const rels = this.batch.relationships;
     const rel = (type: RelType, from: string, to: string, evidence: string | null, outcome?: string | null) => {
       if (!allowed(type, from, to) || from === to) return;

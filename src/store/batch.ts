@@ -106,22 +106,34 @@ export async function prepareBatch(batch: GraphBatch, existing: ExistingIds): Pr
 
   await resolveOutsideEndpoints(batch, labelOf, existing);
 
-  const groups = new Map<string, RelGroup>();
-  const relSeen = new Map<string, RelRow>();
+  // Rows are grouped and deduplicated through nested maps keyed by the rows' own strings: no key
+  // is built per row (a load checks millions), and the model is checked once per group.
+  const groups = new Map<RelType, Map<NodeLabel, Map<NodeLabel, GroupRows>>>();
   for (const r of batch.relationships ?? []) {
-    if (!(REL_TYPES as readonly string[]).includes(r.type)) {
-      throw new StoreError('INVALID', `relationship ${r.from} -> ${r.to} has unknown type ${String(r.type)}`);
-    }
     const fromLabel = labelOf.get(r.from)!;
     const toLabel = labelOf.get(r.to)!;
-    if (!REL_ENDPOINTS[r.type].some(([f, t]) => f === fromLabel && t === toLabel)) {
-      throw new StoreError(
-        'INVALID',
-        `relationship ${r.type} ${r.from} -> ${r.to}: ${fromLabel} -> ${toLabel} is not allowed by the graph model`,
-      );
+    let byFrom = groups.get(r.type);
+    if (!byFrom) {
+      if (!(REL_TYPES as readonly string[]).includes(r.type)) {
+        throw new StoreError('INVALID', `relationship ${r.from} -> ${r.to} has unknown type ${String(r.type)}`);
+      }
+      groups.set(r.type, (byFrom = new Map()));
     }
-    const key = `${r.type}\u0000${r.from}\u0000${r.to}`;
-    const prev = relSeen.get(key);
+    let byTo = byFrom.get(fromLabel);
+    if (!byTo) byFrom.set(fromLabel, (byTo = new Map()));
+    let group = byTo.get(toLabel);
+    if (!group) {
+      if (!REL_ENDPOINTS[r.type].some(([f, t]) => f === fromLabel && t === toLabel)) {
+        throw new StoreError(
+          'INVALID',
+          `relationship ${r.type} ${r.from} -> ${r.to}: ${fromLabel} -> ${toLabel} is not allowed by the graph model`,
+        );
+      }
+      byTo.set(toLabel, (group = { group: { type: r.type, fromLabel, toLabel, rows: [] }, seen: new Map() }));
+    }
+    let tos = group.seen.get(r.from);
+    if (!tos) group.seen.set(r.from, (tos = new Map()));
+    const prev = tos.get(r.to);
     if (prev) {
       prev.evidence ??= orNull(r.evidence);
       prev.paperId ??= orNull(r.paperId);
@@ -129,17 +141,20 @@ export async function prepareBatch(batch: GraphBatch, existing: ExistingIds): Pr
       continue;
     }
     const row: RelRow = { from: r.from, to: r.to, evidence: orNull(r.evidence), paperId: orNull(r.paperId), outcome: orNull(r.outcome) };
-    relSeen.set(key, row);
-    const gkey = `${r.type}\u0000${fromLabel}\u0000${toLabel}`;
-    const group = groups.get(gkey) ?? { type: r.type, fromLabel, toLabel, rows: [] };
-    groups.set(gkey, group);
-    group.rows.push(row);
+    tos.set(r.to, row);
+    group.group.rows.push(row);
   }
 
   return {
     nodes: new Map([...nodes].map(([label, table]) => [label, [...table.values()]])),
-    rels: [...groups.values()],
+    rels: [...groups.values()].flatMap((byFrom) => [...byFrom.values()].flatMap((byTo) => [...byTo.values()].map((g) => g.group))),
   };
+}
+
+interface GroupRows {
+  group: RelGroup;
+  /** from -> to -> row */
+  seen: Map<string, Map<string, RelRow>>;
 }
 
 /** Endpoints not in the batch must already be in the store; records their labels in `labelOf`. */

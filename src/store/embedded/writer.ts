@@ -1,33 +1,33 @@
 // A load into a new generation of the embedded database (a copy of the current one, or empty).
-// Write strategy: upserts are checked at once and staged (merged by id); every FLUSH_PAPERS papers
-// and at commit the staged rows are written: rows new to the generation are bulk-loaded with COPY
-// from a JSON file (≈100k rows/s), the few nodes that already exist are updated with UNWIND … SET,
-// and relationships that may already exist are looked up and skipped. Commit flushes, builds the
-// FTS indexes, checkpoints, and publishes the generation; abort deletes it.
-import { createHash } from 'node:crypto';
+// Write strategy: upserts are checked at once and staged. Node rows are merged by id in memory
+// (entities recur and gain aliases batch after batch); relationship rows new to the generation
+// are spooled to JSON files on disk as they arrive. Commit writes everything once: nodes new to
+// the generation by COPY from a JSON file per table, the few that already exist by UNWIND … SET,
+// then each relationship file by COPY, then builds the FTS indexes, checkpoints, and publishes
+// the generation; abort deletes it. A load that knows its papers up front hands them to
+// prewrite() first, so their table is written and indexed while the rest is extracted.
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_LABELS, type GraphBatch, type NodeLabel } from '../../model/graph.ts';
-import { NODE_COLUMNS, aliasText, mergeRows, prepareBatch, type PreparedBatch, type RelGroup, type RelRow, type Row } from '../batch.ts';
+import { NODE_COLUMNS, aliasText, mergeRows, prepareBatch, type RelGroup, type RelRow, type Row } from '../batch.ts';
 import { label, relType } from '../cypher/queries.ts';
 import { StoreError, messageOf } from '../errors.ts';
 import { pendingMigrations, type AppliedMigration, type MigrationFile } from '../migrations.ts';
 import type { GraphWriter, WriteSummary } from '../port.ts';
 import type { DataDir } from './datadir.ts';
-import { createFtsIndexes, dropFtsIndexes } from './dialect.ts';
+import { FTS_INDEXES, dropFtsIndexes } from './dialect.ts';
 import { KuzuFile } from './kuzu.ts';
+import { RelSpool, type SpooledFile } from './rel-spool.ts';
 import { COLUMN_TYPES, MIGRATION_TABLE } from './schema.ts';
 import type { Release } from './lock.ts';
 
 // Building the FTS index over 100k papers' abstracts needs more than 512 MiB of buffer pool.
 const WRITER_BUFFER_POOL = 1024 * 1024 * 1024;
-/** Papers staged before a flush writes them (see flush()); KG_WRITER_FLUSH_PAPERS overrides it. */
-const FLUSH_PAPERS = Number(process.env.KG_WRITER_FLUSH_PAPERS) || 25_000;
-/** KG_WRITER_TRACE=1: time every COPY, flush, checkpoint and the FTS build on stderr. */
+/** KG_WRITER_TRACE=1: time every COPY, the FTS build and the checkpoint on stderr. */
 const TRACE = process.env.KG_WRITER_TRACE === '1';
 const t0 = performance.now();
 function trace(what: string, since: number): void {
-  if (TRACE) process.stderr.write(`[writer] ${what} ${(performance.now() - since).toFixed(0)} ms (t=${((performance.now() - t0) / 1000).toFixed(1)} s, rss=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)\n`);
+  if (TRACE) process.stderr.write(`[writer] ${what} ${(performance.now() - since).toFixed(0)} ms (t=${((performance.now() - t0) / 1000).toFixed(1)} s, rss=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap=${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB)\n`);
 }
 // COPY takes its file path as a literal; refuse paths that could break out of the quotes.
 const SAFE_PATH = /^[^'\\\n\r]+$/;
@@ -35,25 +35,28 @@ const SAFE_PATH = /^[^'\\\n\r]+$/;
 export class GenerationWriter implements GraphWriter {
   /** Migrations this writer applied when it opened. */
   applied: AppliedMigration[] = [];
-  private readonly known = new Map<NodeLabel, Set<string>>(NODE_LABELS.map((l) => [l, new Set<string>()]));
-  /** Ids that were in the generation before this writer: only their relationships can already exist. */
+  /** Ids that were in the generation before this writer: only these nodes and their relationships can already exist. */
   private readonly base = new Map<NodeLabel, Set<string>>();
-  private readonly relKeys = new Set<string>();
-  /** Current rows of non-paper nodes this writer has seen, and digests of papers' rows (abstracts are large). */
-  private readonly rowCache = new Map<string, Row>();
-  private readonly paperDigests = new Map<string, string>();
+  /** Node rows of this load, merged by id, written at commit. */
+  private readonly staged = new Map<NodeLabel, Map<string, Row>>(NODE_LABELS.map((l) => [l, new Map<string, Row>()]));
+  /** Ids this writer has written to the generation (prewrite), by label. */
+  private readonly written = new Map<NodeLabel, Set<string>>(NODE_LABELS.map((l) => [l, new Set<string>()]));
+  /** Labels whose full-text index prewrite() built and that nothing changed since. */
+  private readonly indexed = new Set<NodeLabel>();
+  /** prewrite()'s index build; anything else that needs the database waits for it. */
+  private background: Promise<void> = Promise.resolve();
+  private readonly spool: RelSpool;
   private state: 'open' | 'failed' | 'done' = 'open';
-  private tmpCount = 0;
-  /** Checked rows not yet written: upserts are staged and written FLUSH_PAPERS papers at a time. */
-  private staged: Stage = emptyStage();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly dir: DataDir,
     private readonly generation: string,
-    private readonly db: KuzuFile,
+    private db: KuzuFile,
     private readonly release: Release,
-  ) {}
+  ) {
+    this.spool = new RelSpool(join(dir.generationDir(generation), 'spool'));
+  }
 
   /** Takes ownership of `release` (the data-directory lock): it is released on commit, abort or failure to open. */
   static async open(dir: DataDir, release: Release, migrations: MigrationFile[]): Promise<GenerationWriter> {
@@ -67,17 +70,11 @@ export class GenerationWriter implements GraphWriter {
       }
       const current = dir.current();
       if (current && existsSync(dir.dbPath(current.generation))) copyFileSync(dir.dbPath(current.generation), dir.dbPath(generation));
-      db = await KuzuFile.open(dir.dbPath(generation), {
-        readOnly: false,
-        bufferPoolBytes: WRITER_BUFFER_POOL,
-        connections: 1,
-        timeoutMs: 0,
-        autoCheckpoint: false,
-      });
+      db = await openWriterDb(dir.dbPath(generation));
       const w = new GenerationWriter(dir, generation, db, release);
       await w.applyMigrations(migrations);
       await dropFtsIndexes(db);
-      await w.loadKnownIds();
+      await w.loadBaseIds();
       return w;
     } catch (err) {
       await db?.close().catch(() => undefined);
@@ -88,42 +85,74 @@ export class GenerationWriter implements GraphWriter {
   }
 
   upsert(batch: GraphBatch): Promise<WriteSummary> {
+    return this.serial(() => this.stage(batch));
+  }
+
+  /**
+   * Upserts nodes ahead of the relationships that will point at them and writes their tables now;
+   * their full-text indexes are built in the background while the caller extracts and upserts the
+   * rest (the index over paper abstracts is the slowest step of a load). Upserts only touch the
+   * database when the generation already held nodes, and then wait for the build. The build needs
+   * most of the buffer pool and Kùzu keeps every page it touched resident, so the database is
+   * checkpointed and reopened after it. Later upserts may still add to or change these tables:
+   * commit then rebuilds their indexes.
+   */
+  prewrite(batch: GraphBatch): Promise<WriteSummary> {
     return this.serial(async () => {
-      this.assertOpen();
-      const tp = performance.now();
-      const staged = this.staged;
-      const prepared = await prepareBatch(
-        batch,
-        async (l, ids) => new Set(ids.filter((id) => this.known.get(l)!.has(id) || staged.nodes.get(l)?.has(id))),
-      );
-      trace('prepare', tp);
-      const summary: WriteSummary = {
-        nodes: [...prepared.nodes.values()].reduce((n, rows) => n + rows.length, 0),
-        relationships: prepared.rels.reduce((n, g) => n + g.rows.length, 0),
-      };
-      this.stage(prepared);
-      if (this.staged.papers >= FLUSH_PAPERS) await this.flush();
+      const summary = await this.stage(batch);
+      const labels = NODE_LABELS.filter((l) => this.staged.get(l)!.size > 0);
+      try {
+        for (const l of labels) await this.writeTable(l);
+      } catch (err) {
+        this.state = 'failed';
+        throw err instanceof StoreError ? err : new StoreError('INTERNAL', `write failed: ${messageOf(err)}`, { cause: err });
+      }
+      for (const l of labels) this.indexed.add(l);
+      this.background = this.indexInBackground(labels);
+      // Reported by commit, or dropped by abort; never an unhandled rejection.
+      this.background.catch(() => undefined);
       return summary;
     });
   }
 
+  private async indexInBackground(labels: NodeLabel[]): Promise<void> {
+    const t = performance.now();
+    for (const l of labels) await this.db.exec(createFtsIndex(l));
+    await this.db.exec('CHECKPOINT');
+    await this.db.close();
+    this.db = await openWriterDb(this.dir.dbPath(this.generation));
+    trace(`FTS ${labels.join(', ')} in the background, checkpoint and reopen`, t);
+  }
+
+  /**
+   * Writes the rest of the load: each table gets one COPY. Kùzu checkpoints at the end of every
+   * transaction holding a COPY, at a cost that grows with the tables already written, so copying
+   * batch by batch made large loads quadratic. Nothing is visible to readers before the
+   * generation is published, and a failure deletes it: a load stays all or nothing.
+   */
   commit(): Promise<void> {
     return this.serial(async () => {
       this.assertOpen();
       try {
-        await this.flush();
         this.state = 'done';
-        let t = performance.now();
-        await createFtsIndexes(this.db);
+        await this.background;
+        for (const l of NODE_LABELS) {
+          if (this.staged.get(l)!.size === 0) continue;
+          if (this.indexed.delete(l)) await this.db.exec(dropFtsIndex(l));
+          await this.writeTable(l);
+        }
+        for (const f of this.spool.finish()) await this.copyRelationships(f);
+        const t = performance.now();
+        for (const l of NODE_LABELS) if (!this.indexed.has(l)) await this.db.exec(createFtsIndex(l));
         trace('FTS', t);
-        t = performance.now();
+        const tc = performance.now();
         await this.db.exec('CHECKPOINT');
-        trace('CHECKPOINT', t);
+        trace('CHECKPOINT', tc);
         await this.db.close();
+        rmSync(join(this.dir.generationDir(this.generation), 'spool'), { recursive: true, force: true });
         this.dir.publish(this.generation);
         this.removeStaleGenerations();
       } catch (err) {
-        this.state = 'done';
         await this.discard();
         throw err instanceof StoreError ? err : new StoreError('INTERNAL', `commit failed: ${messageOf(err)}`, { cause: err });
       } finally {
@@ -132,67 +161,32 @@ export class GenerationWriter implements GraphWriter {
     });
   }
 
-  /** Adds a checked batch to the rows waiting for the next flush, merged by id as within one batch. */
-  private stage(batch: PreparedBatch): void {
-    for (const [l, rows] of batch.nodes) {
-      let table = this.staged.nodes.get(l);
-      if (!table) this.staged.nodes.set(l, (table = new Map()));
-      for (const row of rows) {
-        const id = row.id as string;
-        const prev = table.get(id);
-        if (!prev && l === 'Paper') this.staged.papers++;
-        table.set(id, prev ? mergeRows(prev, row) : row);
-      }
-    }
-    for (const g of batch.rels) {
-      const gkey = `${g.type}\u0000${g.fromLabel}\u0000${g.toLabel}`;
-      let group = this.staged.rels.get(gkey);
-      if (!group) this.staged.rels.set(gkey, (group = { group: { ...g, rows: [] }, rows: new Map() }));
-      for (const r of g.rows) {
-        const key = `${r.from}\u0000${r.to}`;
-        const prev = group.rows.get(key);
-        if (prev) {
-          prev.evidence ??= r.evidence;
-          prev.paperId ??= r.paperId;
-          prev.outcome ??= r.outcome;
-        } else group.rows.set(key, { ...r });
-      }
-    }
-  }
-
-  /**
-   * Writes the staged rows. Kùzu checkpoints at the end of every transaction holding a COPY, and
-   * that costs time in proportion to the tables written so far (relationship CSR regions and the
-   * primary-key index are rewritten), so per-batch transactions made a 100k-paper load quadratic
-   * (commits of 0.2 s growing to 30 s); one explicit transaction around a large flush instead keeps
-   * every copied row in the buffer pool until COMMIT and overflows it. So the writer stages
-   * batches, copies each table once per flush in auto-committed statements, and checkpoints.
-   * Nothing is visible to readers before commit() publishes the generation, and a failed flush
-   * leaves the writer failed, so abort() deletes the partial generation: a load stays all or nothing.
-   */
-  private async flush(): Promise<void> {
-    const staged = this.staged;
-    if (staged.nodes.size === 0 && staged.rels.size === 0) return;
-    this.staged = emptyStage();
-    const batch: PreparedBatch = {
-      nodes: new Map([...staged.nodes].map(([l, table]) => [l, [...table.values()]])),
-      rels: [...staged.rels.values()].map((g) => ({ ...g.group, rows: [...g.rows.values()] })),
-    };
-    let written: { nodes: [NodeLabel, string[]][]; rels: string[]; remember: Remember[] };
+  /** Checks a batch and stages it: node rows merged by id in memory, new relationships spooled. */
+  private async stage(batch: GraphBatch): Promise<WriteSummary> {
+    this.assertOpen();
+    const prepared = await prepareBatch(
+      batch,
+      async (l, ids) => new Set(ids.filter((id) => this.base.get(l)!.has(id) || this.staged.get(l)!.has(id) || this.written.get(l)!.has(id))),
+    );
+    const summary: WriteSummary = { nodes: 0, relationships: 0 };
     try {
-      const tw = performance.now();
-      ({ written } = await this.write(batch));
-      trace(`write ${staged.papers} papers`, tw);
-      const tk = performance.now();
-      await this.db.exec('CHECKPOINT');
-      trace('CHECKPOINT', tk);
+      for (const [l, rows] of prepared.nodes) {
+        const table = this.staged.get(l)!;
+        for (const row of rows) {
+          const prev = table.get(row.id as string);
+          table.set(row.id as string, prev ? mergeRows(prev, row) : row);
+        }
+        summary.nodes += rows.length;
+      }
+      for (const g of prepared.rels) {
+        this.spool.append(g, await this.newRelationships(g));
+        summary.relationships += g.rows.length;
+      }
     } catch (err) {
       this.state = 'failed';
       throw err instanceof StoreError ? err : new StoreError('INTERNAL', `write failed: ${messageOf(err)}`, { cause: err });
     }
-    for (const [l, ids] of written.nodes) for (const id of ids) this.known.get(l)!.add(id);
-    for (const k of written.rels) this.relKeys.add(k);
-    this.remember(written.remember);
+    return summary;
   }
 
   /** Best effort: the graph is already published, and the next writer removes what is left. */
@@ -214,6 +208,8 @@ export class GenerationWriter implements GraphWriter {
   }
 
   private async discard(): Promise<void> {
+    this.spool.close();
+    await this.background.catch(() => undefined);
     await this.db.close().catch(() => undefined);
     rmSync(this.dir.generationDir(this.generation), { recursive: true, force: true });
   }
@@ -250,109 +246,79 @@ export class GenerationWriter implements GraphWriter {
     }
   }
 
-  private async loadKnownIds(): Promise<void> {
+  private async loadBaseIds(): Promise<void> {
     for (const l of NODE_LABELS) {
       const ids = await this.db.query(`MATCH (n:${label(l)}) RETURN n.id AS id`);
-      for (const r of ids) this.known.get(l)!.add(String(r.id));
-      this.base.set(l, new Set(this.known.get(l)));
+      this.base.set(l, new Set(ids.map((r) => String(r.id))));
     }
   }
 
-  private async write(batch: PreparedBatch) {
-    const summary: WriteSummary = { nodes: 0, relationships: 0 };
-    const written = { nodes: [] as [NodeLabel, string[]][], rels: [] as string[], remember: [] as Remember[] };
-    for (const [l, rows] of batch.nodes) {
-      const known = this.known.get(l)!;
-      const fresh = rows.filter((r) => !known.has(r.id as string));
-      const old = rows.filter((r) => known.has(r.id as string));
-      if (fresh.length) {
-        const cols = fresh.map((r) => this.columns(l, r));
-        await this.copy(label(l), cols, '');
-        for (const c of cols) written.remember.push([l, c]);
-      }
-      if (old.length) await this.update(l, old, written.remember);
-      written.nodes.push([l, fresh.map((r) => r.id as string)]);
-      summary.nodes += rows.length;
-    }
-    for (const g of batch.rels) {
-      const rows = await this.newRelationships(g);
-      if (rows.length) {
-        const options = ` (from='${label(g.fromLabel)}', to='${label(g.toLabel)}')`;
-        await this.copy(relType(g.type), rows, options);
-      }
-      for (const r of rows) written.rels.push(relKey(g, r.from, r.to));
-      summary.relationships += g.rows.length;
-    }
-    return { summary, written };
+  /** Writes one table's staged rows: new to the generation by COPY, the others by update. */
+  private async writeTable(l: NodeLabel): Promise<void> {
+    const known = this.base.get(l)!;
+    const written = this.written.get(l)!;
+    const fresh: Row[] = [];
+    const old: Row[] = [];
+    for (const row of this.staged.get(l)!.values()) (known.has(row.id as string) || written.has(row.id as string) ? old : fresh).push(row);
+    this.staged.get(l)!.clear();
+    if (fresh.length) await this.copyRows(label(l), fresh.map((r) => this.columns(l, r)));
+    if (old.length) await this.update(l, old);
+    for (const r of fresh) written.add(r.id as string);
   }
 
-  /** Drops relationships this writer already wrote, and those already in the copied generation. */
-  private async newRelationships(g: RelGroup) {
-    const candidates = g.rows.filter((r) => !this.relKeys.has(relKey(g, r.from, r.to)));
+  /** Drops relationships this load already spooled, and those already in the copied generation. */
+  private async newRelationships(g: RelGroup): Promise<RelRow[]> {
+    let rows = this.spool.unspooled(g, g.rows);
     const baseFrom = this.base.get(g.fromLabel)!;
     const baseTo = this.base.get(g.toLabel)!;
-    const maybeOld = candidates.filter((r) => baseFrom.has(r.from) && baseTo.has(r.to));
-    if (maybeOld.length === 0) return candidates;
-    const text = `UNWIND $ids AS i MATCH (a:${label(g.fromLabel)})-[:${relType(g.type)}]->(b:${label(g.toLabel)}) WHERE a.id = i RETURN a.id AS f, b.id AS t`;
-    const existing = new Set(
-      (await this.db.query(text, { ids: [...new Set(maybeOld.map((r) => r.from))] })).map((r) => `${String(r.f)}\u0000${String(r.t)}`),
-    );
-    return candidates.filter((r) => !existing.has(`${r.from}\u0000${r.to}`));
+    const maybeOld = rows.filter((r) => baseFrom.has(r.from) && baseTo.has(r.to));
+    if (maybeOld.length) {
+      await this.background;
+      const text = `UNWIND $ids AS i MATCH (a:${label(g.fromLabel)})-[:${relType(g.type)}]->(b:${label(g.toLabel)}) WHERE a.id = i RETURN a.id AS f, b.id AS t`;
+      const existing = new Set(
+        (await this.db.query(text, { ids: [...new Set(maybeOld.map((r) => r.from))] })).map((r) => `${String(r.f)}\u0000${String(r.t)}`),
+      );
+      rows = rows.filter((r) => !existing.has(`${r.from}\u0000${r.to}`));
+    }
+    return rows;
   }
 
   /**
-   * Existing nodes: later non-null values win and aliases are unioned, as in one batch. Rows that
-   * would not change are skipped: entities recur in every batch of a load, and Kùzu updates are slow.
+   * Nodes that were in the generation: later non-null values win and aliases are unioned, as in
+   * one batch. Rows that would not change are skipped: a reload restages every node, and Kùzu
+   * updates are slow.
    */
-  private async update(l: NodeLabel, rows: Row[], remember: Remember[]): Promise<void> {
+  private async update(l: NodeLabel, rows: Row[]): Promise<void> {
     const cols = NODE_COLUMNS[l];
     const current = new Map<string, Row>();
-    const unknown: string[] = [];
-    const pending: Row[] = [];
-    for (const r of rows) {
-      const id = r.id as string;
-      if (l === 'Paper' && this.paperDigests.get(id) === digest(this.columns(l, r))) continue;
-      const cached = this.rowCache.get(id);
-      if (cached) current.set(id, cached);
-      else unknown.push(id);
-      pending.push(r);
-    }
-    if (unknown.length) {
-      const found = await this.db.query(`UNWIND $ids AS i MATCH (n:${label(l)}) WHERE n.id = i RETURN n.*`, { ids: unknown });
-      for (const r of found) {
-        const props = Object.fromEntries(cols.map((c) => [c, r[`n.${c}`]]));
-        current.set(String(props.id), this.columns(l, props));
-      }
+    const found = await this.db.query(`UNWIND $ids AS i MATCH (n:${label(l)}) WHERE n.id = i RETURN n.*`, { ids: rows.map((r) => r.id) });
+    for (const r of found) {
+      const props = Object.fromEntries(cols.map((c) => [c, r[`n.${c}`]]));
+      current.set(String(props.id), this.columns(l, props));
     }
     const changed: Row[] = [];
-    for (const r of pending) {
+    for (const r of rows) {
       const before = current.get(r.id as string) ?? {};
       const merged = this.columns(l, mergeRows(before, r));
-      remember.push([l, merged]);
       if (JSON.stringify(merged) !== JSON.stringify(this.columns(l, before))) changed.push(merged);
     }
     if (changed.length === 0) return;
+    const t = performance.now();
     const scalar = cols.filter((c) => c !== 'id' && c !== 'aliases');
     const set = scalar.map((c) => (COLUMN_TYPES[c] ? `n.${c} = CAST(r.${c} AS ${COLUMN_TYPES[c]})` : `n.${c} = r.${c}`)).join(', ');
     await this.db.query(`UNWIND $rows AS r MATCH (n:${label(l)}) WHERE n.id = r.id SET ${set}`, {
       rows: changed.map((m) => Object.fromEntries(['id', ...scalar].map((c) => [c, m[c]]))),
     });
-    if (!cols.includes('aliases')) return;
-    // Only grown alias lists are written: Kùzu cannot type a parameter whose lists are all empty.
-    const grown = changed.filter((m) => (m.aliases as string[]).length > ((current.get(m.id as string)?.aliases as string[] | undefined)?.length ?? 0));
-    if (grown.length) {
-      await this.db.query(`UNWIND $rows AS r MATCH (n:${label(l)}) WHERE n.id = r.id SET n.aliases = r.aliases`, {
-        rows: grown.map((m) => ({ id: m.id, aliases: m.aliases })),
-      });
+    if (cols.includes('aliases')) {
+      // Only grown alias lists are written: Kùzu cannot type a parameter whose lists are all empty.
+      const grown = changed.filter((m) => (m.aliases as string[]).length > ((current.get(m.id as string)?.aliases as string[] | undefined)?.length ?? 0));
+      if (grown.length) {
+        await this.db.query(`UNWIND $rows AS r MATCH (n:${label(l)}) WHERE n.id = r.id SET n.aliases = r.aliases`, {
+          rows: grown.map((m) => ({ id: m.id, aliases: m.aliases })),
+        });
+      }
     }
-  }
-
-  /** After a committed upsert: what the generation now holds, so the next upsert can skip unchanged rows. */
-  private remember(entries: Remember[]): void {
-    for (const [l, row] of entries) {
-      if (l === 'Paper') this.paperDigests.set(row.id as string, digest(row));
-      else this.rowCache.set(row.id as string, row);
-    }
+    trace(`UPDATE ${l} ${changed.length} rows`, t);
   }
 
   private columns(l: NodeLabel, r: Row): Row {
@@ -363,35 +329,36 @@ export class GenerationWriter implements GraphWriter {
     return out;
   }
 
-  private async copy(table: string, rows: object[], options: string): Promise<void> {
-    const file = join(this.dir.generationDir(this.generation), `copy-${this.tmpCount++}.json`);
+  /** Node rows go through a JSON file too: it carries the alias lists. */
+  private async copyRows(table: string, rows: Row[]): Promise<void> {
+    const file = join(this.dir.generationDir(this.generation), `copy-${table}.json`);
     writeFileSync(file, JSON.stringify(rows));
     try {
       const t = performance.now();
-      await this.db.exec(`COPY ${table} FROM '${file}'${options}`);
+      await this.db.exec(`COPY ${table} FROM '${file}'`);
       trace(`COPY ${table} ${rows.length} rows`, t);
     } finally {
       rmSync(file, { force: true });
     }
   }
+
+  private async copyRelationships(f: SpooledFile): Promise<void> {
+    const t = performance.now();
+    await this.db.exec(`COPY ${relType(f.type)} FROM '${f.path}' (from='${label(f.fromLabel)}', to='${label(f.toLabel)}')`);
+    trace(`COPY ${f.type} ${f.fromLabel}->${f.toLabel} ${f.rows} rows`, t);
+    rmSync(f.path, { force: true });
+  }
 }
 
-type Remember = [NodeLabel, Row];
-
-interface Stage {
-  nodes: Map<NodeLabel, Map<string, Row>>;
-  rels: Map<string, { group: RelGroup; rows: Map<string, RelRow> }>;
-  papers: number;
+function createFtsIndex(l: NodeLabel): string {
+  const f = FTS_INDEXES[l];
+  return `CALL CREATE_FTS_INDEX('${label(l)}', '${f.index}', [${f.props.map((p) => `'${p}'`).join(', ')}])`;
 }
 
-function emptyStage(): Stage {
-  return { nodes: new Map(), rels: new Map(), papers: 0 };
+function dropFtsIndex(l: NodeLabel): string {
+  return `CALL DROP_FTS_INDEX('${label(l)}', '${FTS_INDEXES[l].index}')`;
 }
 
-function digest(row: Row): string {
-  return createHash('sha1').update(JSON.stringify(row)).digest('base64');
-}
-
-function relKey(g: RelGroup, from: string, to: string): string {
-  return `${g.type}\u0000${from}\u0000${to}`;
+function openWriterDb(path: string): Promise<KuzuFile> {
+  return KuzuFile.open(path, { readOnly: false, bufferPoolBytes: WRITER_BUFFER_POOL, connections: 1, timeoutMs: 0, autoCheckpoint: false });
 }
