@@ -63,8 +63,9 @@ export function createServer({ store: rawStore, config, logger = pino({ level: '
   // Every store call is bounded by the query timeout and measured for /metrics.
   const store = withStoreMetrics(withQueryTimeout(rawStore, queryTimeoutMs));
   const httpServer = createHttpServer();
+  // Asked on every request, so outside the per-call timeout and metrics (it is bookkeeping, not a query).
   // Null while the store cannot say (it is down): nothing is cached then, and Apollo reports the error.
-  const graphVersion = () => store.graphVersion().catch(() => null);
+  const graphVersion = () => rawStore.graphVersion().catch(() => null);
   const apollo = createApollo(httpServer, logger, { limits, queryTimeoutMs });
   const limitRate = rateLimit(config.rateLimitPerMinute ?? 0);
   const playground = playgroundAssets(GRAPHQL_PATH);

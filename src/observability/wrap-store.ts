@@ -20,7 +20,6 @@ export const READ_METHODS = [
   'trends',
   'ping',
   'migrationStatus',
-  'graphVersion',
 ] as const satisfies readonly StoreMethod[];
 
 export type Around = (method: StoreMethod, call: () => Promise<unknown>) => Promise<unknown>;

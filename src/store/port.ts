@@ -145,7 +145,8 @@ export interface GraphStore {
 
   /**
    * Names the graph reads are answered from: it changes when an embedded load publishes a new
-   * generation (caches key on it, so they never serve the previous graph). Neo4j is written in
+   * generation (caches key on it, so they never serve the previous graph). Asked on every request,
+   * so it must be cheap: a serving embedded store notices a load within 100 ms. Neo4j is written in
    * place and answers '' (its cached answers age out with their max-age).
    */
   graphVersion(): Promise<string>;

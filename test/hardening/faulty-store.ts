@@ -15,7 +15,10 @@ export function faulty(real: GraphStore): FaultyStore {
   const store = new Proxy(real, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
-      if (typeof value !== 'function' || prop === 'close') return typeof value === 'function' ? value.bind(target) : value;
+      // The graph version is the store's bookkeeping, not a database query: it is neither slowed nor broken.
+      if (typeof value !== 'function' || prop === 'close' || prop === 'graphVersion') {
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
       return async (...args: unknown[]) => {
         if (mode.kind === 'down') throw new StoreError('UNAVAILABLE', `connection to /var/lib/kg/graph.kuzu refused (injected) while running MATCH (n) RETURN n`);
         if (mode.kind === 'slow') await new Promise((r) => setTimeout(r, (mode as { ms: number }).ms));

@@ -19,6 +19,8 @@ import { readMemoryGraph } from './snapshot.ts';
 import { GenerationWriter } from './writer.ts';
 
 const READER_BUFFER_POOL = 512 * 1024 * 1024;
+/** How stale graphVersion() may be on a read-only store. */
+const VERSION_CHECK_MS = 100;
 /** Kùzu threads per reader query: see KuzuOptions.threadsPerQuery. */
 const READER_THREADS = 1;
 
@@ -50,6 +52,7 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
   private stamp = '';
   private opening: Promise<void> | null = null;
   private closed = false;
+  private versionCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly config: Config,
@@ -138,6 +141,11 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
   }
 
   async graphVersion(): Promise<string> {
+    // Asked on every request (cache keys): a serving store looks at the pointer file at most every
+    // VERSION_CHECK_MS here (reads still look each time), so a load shows within that time.
+    const now = performance.now();
+    if (this.opts.readOnly && this.gen && !this.opening && now - this.versionCheckedAt < VERSION_CHECK_MS) return this.gen.name;
+    this.versionCheckedAt = now;
     const gen = await this.acquire();
     this.releaseGen(gen);
     return gen.name;
