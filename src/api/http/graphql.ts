@@ -5,7 +5,7 @@ import { sendRefusal } from '../../security/refuse.ts';
 import { bodySizeRefusal, operationRefusal, tooLargeBody } from '../../security/request-guard.ts';
 import type { Limits } from '../../security/limits.ts';
 import type { ApiContext } from '../context.ts';
-import { HotCache, type GraphQLParams } from './hot-cache.ts';
+import { HotCache, type CachedResponse, type GraphQLParams } from './hot-cache.ts';
 import { BodyTooLarge, readBody, sendJson } from './respond.ts';
 
 function requestError(res: ServerResponse, status: number, message: string): void {
@@ -42,6 +42,12 @@ function requestParams(method: string | undefined, body: unknown, search: string
   }
 }
 
+function sendCached(res: ServerResponse, hit: CachedResponse): void {
+  for (const [name, value] of hit.headers) res.setHeader(name, value);
+  res.setHeader('content-length', hit.body.length);
+  res.writeHead(hit.status).end(hit.body);
+}
+
 export async function handleGraphQL(
   apollo: ApolloServer<ApiContext>,
   context: () => Promise<ApiContext>,
@@ -63,6 +69,12 @@ export async function handleGraphQL(
       throw err;
     }
   }
+  const version = await graphVersion();
+  // A byte-identical repeat (a polling dashboard) is answered before anything is parsed.
+  const requestKey = version === null ? null : HotCache.requestKey(req, search, text, version);
+  const repeat = requestKey === null ? null : hot.getByRequest(requestKey);
+  if (repeat) return sendCached(res, repeat);
+
   let body: unknown = text;
   // Apollo reads only JSON bodies; anything else stays a string and Apollo rejects it with 400.
   if (text !== undefined && /^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -77,14 +89,11 @@ export async function handleGraphQL(
   if (refused) return sendRefusal(res, refused);
 
   const params = requestParams(req.method, body, search);
-  const version = params && (await graphVersion());
   const key = params && version !== null ? HotCache.key(req, params, version) : null;
   const hit = key === null ? null : hot.get(key);
   if (hit) {
-    for (const [name, value] of hit.headers) res.setHeader(name, value);
-    res.setHeader('content-length', hit.body.length);
-    res.writeHead(hit.status).end(hit.body);
-    return;
+    if (requestKey !== null) hot.alias(requestKey, key!);
+    return sendCached(res, hit);
   }
 
   const headers = new HeaderMap();
@@ -102,7 +111,7 @@ export async function handleGraphQL(
     const bytes = Buffer.from(response.body.string);
     res.setHeader('content-length', bytes.length);
     res.end(bytes);
-    if (key !== null) hot.offer(key, res.statusCode, [...response.headers], bytes);
+    if (key !== null && hot.offer(key, res.statusCode, [...response.headers], bytes) && requestKey !== null) hot.alias(requestKey, key);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

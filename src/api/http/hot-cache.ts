@@ -28,9 +28,13 @@ export interface CachedResponse {
 
 /** Requests larger than this are not worth keying on. */
 const MAX_KEY_BYTES = 16 * 1024;
+/** Byte-identical request forms remembered (the polling dashboards). */
+const MAX_ALIASES = 10_000;
 
 export class HotCache {
   private readonly entries = new Map<string, Entry>();
+  /** A request's bytes -> the key of the entry that answers it: repeats skip parsing. */
+  private readonly aliases = new Map<string, string>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
@@ -47,6 +51,26 @@ export class HotCache {
     return key.length > MAX_KEY_BYTES ? null : key;
   }
 
+  /** A request as sent (its bytes, method and media types): identical repeats find their entry without parsing. */
+  static requestKey(req: IncomingMessage, search: string, body: string | undefined, graphVersion: string): string | null {
+    const source = req.method === 'POST' ? body : search;
+    if (source === undefined || source.length > MAX_KEY_BYTES) return null;
+    return `${graphVersion}\n${req.method}\n${req.headers['content-type'] ?? ''}\n${req.headers.accept ?? ''}\n${source}`;
+  }
+
+  /** The answer of an earlier request with the same requestKey, if still cached. */
+  getByRequest(requestKey: string, now = Date.now()): CachedResponse | null {
+    const key = this.aliases.get(requestKey);
+    return key === undefined ? null : this.get(key, now);
+  }
+
+  /** Remembers that requests with `requestKey` are answered by the entry `key`. */
+  alias(requestKey: string, key: string): void {
+    this.aliases.delete(requestKey);
+    this.aliases.set(requestKey, key);
+    if (this.aliases.size > MAX_ALIASES) this.aliases.delete(this.aliases.keys().next().value!);
+  }
+
   get(key: string, now = Date.now()): CachedResponse | null {
     const entry = this.entries.get(key);
     if (!entry) return null;
@@ -60,13 +84,13 @@ export class HotCache {
     return { status: entry.status, headers: [...entry.headers, ['age', age]], body: entry.body };
   }
 
-  /** Keeps a 200 answer whose Cache-Control is `max-age=N, public` with N > 0. */
-  offer(key: string, status: number, headers: [string, string][], body: Buffer, now = Date.now()): void {
+  /** Keeps a 200 answer whose Cache-Control is `max-age=N, public` with N > 0; says whether it did. */
+  offer(key: string, status: number, headers: [string, string][], body: Buffer, now = Date.now()): boolean {
     const cacheControl = headers.find(([k]) => k.toLowerCase() === 'cache-control')?.[1] ?? '';
     const maxAge = Number(/^max-age=(\d+), public$/.exec(cacheControl)?.[1] ?? 0);
-    if (status !== 200 || maxAge <= 0) return;
+    if (status !== 200 || maxAge <= 0) return false;
     const size = body.length + key.length;
-    if (size > this.maxBytes / 16) return;
+    if (size > this.maxBytes / 16) return false;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
@@ -79,5 +103,6 @@ export class HotCache {
       this.entries.delete(k);
       this.bytes -= e.body.length + k.length;
     }
+    return true;
   }
 }
