@@ -1,4 +1,5 @@
 // Renders BENCHMARKS.md from the figures of a run (bench-out/results.json holds the same data).
+import { availableParallelism } from 'node:os';
 import type { ScenarioFigures } from './api.ts';
 import type { Busyness } from './machine.ts';
 import type { LoadFigures } from './store.ts';
@@ -134,7 +135,7 @@ export function renderReport(res: Results): string {
     const f = res.api.figures;
     if (f) {
       body.push(
-        `autocannon, ${f.connections} connections, ${f.duration} s per run after 1 s of unmeasured warm-up, against the API served by \`kg serve\`'s setup in a child process: a read-only embedded store answering from its in-memory read model (\`KG_READ_MODEL=memory\`, the default; the copy is made before the first request), with \`NODE_ENV=production\` as in the Docker image. **Ceiling**: a bare Node \`http\` server in the same child answering a fixed body of the same size. **Uncached**: every request carries a different unused variable, so neither the hot cache nor Apollo's response cache answers and the resolvers and store queries run each time. **Cached**: the identical request repeated. Cells are req/s · p99.\n`,
+        `autocannon, ${f.connections} connections, ${f.duration} s per run after 1 s of unmeasured warm-up, against the API served by \`kg serve\`'s setup in a child process: a read-only embedded store answering from its in-memory read model (\`KG_READ_MODEL=memory\`, the default; the copy is made before the first request), one API process per core (\`KG_WORKERS\`, \`kg serve --workers\`; ${process.env.KG_WORKERS ?? availableParallelism()} here) and \`NODE_ENV=production\`, as a production deployment runs it. **Ceiling**: a bare Node \`http\` server in the same child answering a fixed body of the same size. **Uncached**: every request carries a different unused variable, so the response cache cannot answer and the resolvers and store reads run each time. **Cached**: the identical request repeated. Cells are req/s · p99.\n`,
       );
       for (const run of f.runs) {
         if (run.error) {
