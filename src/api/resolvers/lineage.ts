@@ -18,12 +18,22 @@ async function requireId(ctx: ApiContext, id: string): Promise<NodeRow> {
  */
 async function startingWith(ctx: ApiContext, graph: Subgraph, first: NodeRow[]): Promise<LineageGraphRow> {
   const ids = new Set(first.map((n) => n.id));
-  const paperIds = [...new Set(graph.edges.flatMap((e) => (e.paperId ? [e.paperId] : [])))];
+  const paperIds = new Set<string>();
+  for (const e of graph.edges) if (e.paperId) paperIds.add(e.paperId);
   const papers = new Map<string, PaperRow>();
-  for (const row of await ctx.loaders.node.loadMany(paperIds)) if (row && !(row instanceof Error) && row.label === 'Paper') papers.set(row.id, row);
+  // One store call, straight: nothing else in the answer looks these papers up again.
+  if (paperIds.size > 0) for (const row of await ctx.store.nodesByIds([...paperIds])) if (row?.label === 'Paper') papers.set(row.id, row);
   return {
     nodes: [...first, ...graph.nodes.filter((n) => !ids.has(n.id))],
-    edges: graph.edges.map((e) => ({ ...e, paperRow: (e.paperId && papers.get(e.paperId)) || null })),
+    edges: graph.edges.map((e) => ({
+      type: e.type,
+      source: e.source,
+      target: e.target,
+      evidence: e.evidence,
+      paperId: e.paperId,
+      outcome: e.outcome,
+      paperRow: (e.paperId && papers.get(e.paperId)) || null,
+    })),
     truncated: graph.truncated ?? false,
   };
 }
