@@ -7,7 +7,7 @@
 // the rest runs), then extracts on worker threads (loaders/parallel) while this thread resolves
 // entities and writes.
 import { emptyBatch, type GraphBatch } from '../src/model/graph.ts';
-import type { GraphStore, GraphWriter, WriteSummary } from '../src/store/port.ts';
+import type { GraphStore, WriteSummary } from '../src/store/port.ts';
 import { extractPaper } from './extract/index.ts';
 import { dedupePapers, type DedupeResult } from './normalize/index.ts';
 import { ExtractionRun } from './parallel/extract-pool.ts';
@@ -68,13 +68,6 @@ function batchIds(b: GraphBatch): string[] {
   return [...b.papers, ...b.entities, ...b.concepts, ...b.organizations].map((n) => n.id);
 }
 
-/** Writers that can write nodes ahead of the relationships to them (the embedded store's). */
-interface Prewriter extends GraphWriter {
-  prewrite(batch: GraphBatch): Promise<WriteSummary>;
-}
-
-const canPrewrite = (w: GraphWriter | null): w is Prewriter => typeof (w as Partial<Prewriter> | null)?.prewrite === 'function';
-
 /** Writes already-read papers; the load commits whole (embedded) or batch by batch (Neo4j). */
 export async function writePapers(store: GraphStore, read: DedupeResult, opts: LoadOptions): Promise<LoadReport> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -107,7 +100,7 @@ export async function writePapers(store: GraphStore, read: DedupeResult, opts: L
   const run = new ExtractionRun(read.papers, { workers: opts.workers });
   try {
     const papers = builder.paperNodes(read.papers);
-    if (canPrewrite(writer)) {
+    if (writer?.prewrite) {
       addTotals(extracted, { ...emptyBatch(), papers });
       const w = await writer.prewrite({ ...emptyBatch(), papers });
       written.nodes += w.nodes;

@@ -107,6 +107,11 @@ export interface MigrationStatus {
  */
 export interface GraphWriter {
   upsert(batch: GraphBatch): Promise<WriteSummary>;
+  /**
+   * Optional: nodes written ahead of the relationships that will reach them, so the store can get
+   * on with them (the embedded writer indexes paper abstracts while extraction runs).
+   */
+  prewrite?(batch: GraphBatch): Promise<WriteSummary>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
