@@ -91,8 +91,8 @@ export async function handleGraphQL(
   const params = requestParams(req.method, body, search);
   const key = params && version !== null ? HotCache.key(req, params, version) : null;
   const hit = key === null ? null : hot.get(key);
-  if (hit) {
-    if (requestKey !== null) hot.alias(requestKey, key!);
+  if (key !== null && hit) {
+    if (requestKey !== null) hot.alias(requestKey, key);
     return sendCached(res, hit);
   }
 
