@@ -16,18 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Resolves with the GraphQL URL once the server logs it. */
-function listening(stdout: NodeJS.ReadableStream): Promise<URL> {
+/** Resolves with the GraphQL URL once `processes` server processes have logged it (each logs it when it listens). */
+function listening(stdout: NodeJS.ReadableStream, processes = 1): Promise<URL> {
   return new Promise((resolve, reject) => {
     let buffered = '';
     const onData = (chunk: Buffer) => {
       buffered += chunk;
-      for (const line of buffered.split('\n')) {
-        const url = /"graphqlUrl":"([^"]+)"/.exec(line)?.[1];
-        if (url) {
-          stdout.off('data', onData);
-          return resolve(new URL(url));
-        }
+      const urls = [...buffered.matchAll(/"graphqlUrl":"([^"]+)"/g)].map((m) => m[1]!);
+      if (urls.length >= processes) {
+        stdout.off('data', onData);
+        resolve(new URL(urls[0]!));
       }
     };
     stdout.on('data', onData);
@@ -79,7 +77,7 @@ it('SIGTERM finishes the request in flight, refuses new connections, and exits 0
 
 it('--workers 2 serves from two processes on one port, adds up their metrics, and stops both on SIGTERM', async () => {
   const { child, done } = startKg(['serve', '--data-dir', join(dir, 'kg'), '--port', '0', '--host', '127.0.0.1', '--workers', '2']);
-  const url = await listening(child.stdout!);
+  const url = await listening(child.stdout!, 2);
   const requests = 12;
   for (let i = 0; i < requests; i++) {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ query: '{ stats { papers } }', variables: { i } }) });
