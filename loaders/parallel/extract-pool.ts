@@ -4,6 +4,8 @@
 // (the store writer) holds back extraction instead of piling results up in memory.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+import { parseEnv } from '../../src/config/index.ts';
 import { extractPaper } from '../extract/index.ts';
 import type { PaperExtraction, RawPaper } from '../types.ts';
 import type { ChunkRequest, ChunkResult } from './protocol.ts';
@@ -38,14 +40,15 @@ const MAX_AHEAD = 8;
  */
 const WORKER_HEAP_MB = 256;
 
+const envSchema = z.object({
+  // An empty value counts as unset.
+  KG_EXTRACT_WORKERS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).optional()),
+});
+
 /** KG_EXTRACT_WORKERS when set, else one worker per core for loads large enough to pay for them. */
 export function defaultWorkers(papers: number): number {
-  const env = process.env.KG_EXTRACT_WORKERS;
-  if (env !== undefined && env !== '') {
-    const n = Number(env);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`KG_EXTRACT_WORKERS must be a non-negative integer, got "${env}"`);
-    return n;
-  }
+  const { KG_EXTRACT_WORKERS: workers } = parseEnv(envSchema, process.env);
+  if (workers !== undefined) return workers;
   return papers < MIN_PAPERS_FOR_WORKERS ? 0 : Math.min(availableParallelism(), 8);
 }
 

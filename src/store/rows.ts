@@ -4,7 +4,8 @@ import type { NodeRow } from './port.ts';
 
 type Props = Record<string, unknown>;
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** A property value as text; null stays null. */
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export function isNodeLabel(label: unknown): label is NodeLabel {

@@ -15,7 +15,7 @@ import type {
   TrendRow,
 } from '../port.ts';
 import { expandLineage, groupByLabel, hops, rankSearchHits, scoreRelated, searchArgs, type LineageOptions } from '../read-logic.ts';
-import { toNodeRow } from '../rows.ts';
+import { str, toNodeRow } from '../rows.ts';
 import { Q, listQueries, relType } from './queries.ts';
 
 /** A node as a runner returns it: label, properties and the database's internal reference (to join path edges). */
@@ -56,8 +56,7 @@ export function pathOf(rawNodes: unknown[], rawRels: Record<string, unknown>[]):
 }
 
 function edgeOf(type: RelType, r: ResultRow): EdgeRow {
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return { type, source: String(r.source), target: String(r.target), evidence: s(r.evidence), paperId: s(r.paperId), outcome: s(r.outcome) };
+  return { type, source: String(r.source), target: String(r.target), evidence: str(r.evidence), paperId: str(r.paperId), outcome: str(r.outcome) };
 }
 
 export abstract class CypherReads {

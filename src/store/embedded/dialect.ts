@@ -1,5 +1,5 @@
 // Kùzu-only query text: full-text indexes (FTS extension) and shortest paths (`* SHORTEST`).
-import type { NodeLabel } from '../../model/graph.ts';
+import { NODE_LABELS, type NodeLabel } from '../../model/graph.ts';
 import { nodeRowOf, pathOf, type Dialect } from '../cypher/reads.ts';
 import { label } from '../cypher/queries.ts';
 import type { KuzuFile } from './kuzu.ts';
@@ -15,17 +15,20 @@ export const FTS_INDEXES: Record<NodeLabel, { index: string; props: string[] }> 
   Organization: { index: 'organization_fts', props: ['name'] },
 };
 
-/** Loads write faster without FTS indexes; commit builds them again. */
-export async function dropFtsIndexes(db: KuzuFile): Promise<void> {
-  const existing = await db.query('CALL SHOW_INDEXES() RETURN table_name AS t, index_name AS i');
-  for (const [l, f] of Object.entries(FTS_INDEXES)) {
-    if (existing.some((r) => r.t === l && r.i === f.index)) await db.exec(`CALL DROP_FTS_INDEX('${label(l)}', '${f.index}')`);
-  }
+export function createFtsIndex(l: NodeLabel): string {
+  const f = FTS_INDEXES[l];
+  return `CALL CREATE_FTS_INDEX('${label(l)}', '${f.index}', [${f.props.map((p) => `'${p}'`).join(', ')}])`;
 }
 
-export async function createFtsIndexes(db: KuzuFile): Promise<void> {
-  for (const [l, f] of Object.entries(FTS_INDEXES)) {
-    await db.exec(`CALL CREATE_FTS_INDEX('${label(l)}', '${f.index}', [${f.props.map((p) => `'${p}'`).join(', ')}])`);
+export function dropFtsIndex(l: NodeLabel): string {
+  return `CALL DROP_FTS_INDEX('${label(l)}', '${FTS_INDEXES[l].index}')`;
+}
+
+/** Loads write faster without FTS indexes; the writer builds them again. */
+export async function dropFtsIndexes(db: KuzuFile): Promise<void> {
+  const existing = await db.query('CALL SHOW_INDEXES() RETURN table_name AS t, index_name AS i');
+  for (const l of NODE_LABELS) {
+    if (existing.some((r) => r.t === l && r.i === FTS_INDEXES[l].index)) await db.exec(dropFtsIndex(l));
   }
 }
 

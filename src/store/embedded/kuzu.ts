@@ -106,7 +106,7 @@ export class KuzuFile {
       try {
         const last = results[results.length - 1]!;
         while (last.hasNext()) {
-          onRow(decodeRows([last.getNextSync()!])[0]!);
+          onRow(decodeRow(last.getNextSync()!));
           if (++n % SCAN_CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
         }
       } finally {
@@ -157,18 +157,16 @@ export class KuzuFile {
 async function drain(result: QueryResult | QueryResult[]): Promise<ResultRow[]> {
   const results = Array.isArray(result) ? result : [result];
   try {
-    return decodeRows(results[results.length - 1]!.getAllSync());
+    return results[results.length - 1]!.getAllSync().map(decodeRow);
   } finally {
     for (const r of results) r.close();
   }
 }
 
-function decodeRows(rows: Record<string, unknown>[]): ResultRow[] {
-  return rows.map((row) => {
-    const out: ResultRow = {};
-    for (const [k, v] of Object.entries(row)) out[k] = decode(v);
-    return out;
-  });
+function decodeRow(row: Record<string, unknown>): ResultRow {
+  const out: ResultRow = {};
+  for (const [k, v] of Object.entries(row)) out[k] = decode(v);
+  return out;
 }
 
 interface KuzuId {

@@ -4,9 +4,8 @@ import { NODE_LABELS, REL_ENDPOINTS, REL_TYPES, type NodeLabel } from '../../mod
 import { nodeRowOf } from '../cypher/reads.ts';
 import { label, relType } from '../cypher/queries.ts';
 import { MemoryGraphBuilder, type MemoryGraph } from '../memory/graph.ts';
+import { str } from '../rows.ts';
 import type { KuzuFile } from './kuzu.ts';
-
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 export async function readMemoryGraph(db: KuzuFile): Promise<MemoryGraph> {
   const b = new MemoryGraphBuilder();
@@ -26,7 +25,7 @@ export async function readMemoryGraph(db: KuzuFile): Promise<MemoryGraph> {
       await db.scan(
         `MATCH (a:${label(from)})-[e:${relType(t)}]->(b:${label(to)}) ` +
           'RETURN offset(id(a)) AS s, offset(id(b)) AS d, e.evidence AS evidence, e.paperId AS paperId, e.outcome AS outcome',
-        (r) => b.addEdge(t, src[Number(r.s)]!, dst[Number(r.d)]!, { evidence: text(r.evidence), paperId: text(r.paperId), outcome: text(r.outcome) }),
+        (r) => b.addEdge(t, src[Number(r.s)]!, dst[Number(r.d)]!, { evidence: str(r.evidence), paperId: str(r.paperId), outcome: str(r.outcome) }),
       );
     }
   }

@@ -15,7 +15,7 @@ import { StoreError, messageOf } from '../errors.ts';
 import { pendingMigrations, type AppliedMigration, type MigrationFile } from '../migrations.ts';
 import type { GraphWriter, WriteSummary } from '../port.ts';
 import type { DataDir } from './datadir.ts';
-import { FTS_INDEXES, dropFtsIndexes } from './dialect.ts';
+import { createFtsIndex, dropFtsIndex, dropFtsIndexes } from './dialect.ts';
 import { KuzuFile } from './kuzu.ts';
 import { RelSpool, type SpooledFile } from './rel-spool.ts';
 import { COLUMN_TYPES, MIGRATION_TABLE } from './schema.ts';
@@ -348,15 +348,6 @@ export class GenerationWriter implements GraphWriter {
     trace(`COPY ${f.type} ${f.fromLabel}->${f.toLabel} ${f.rows} rows`, t);
     rmSync(f.path, { force: true });
   }
-}
-
-function createFtsIndex(l: NodeLabel): string {
-  const f = FTS_INDEXES[l];
-  return `CALL CREATE_FTS_INDEX('${label(l)}', '${f.index}', [${f.props.map((p) => `'${p}'`).join(', ')}])`;
-}
-
-function dropFtsIndex(l: NodeLabel): string {
-  return `CALL DROP_FTS_INDEX('${label(l)}', '${FTS_INDEXES[l].index}')`;
 }
 
 function openWriterDb(path: string): Promise<KuzuFile> {

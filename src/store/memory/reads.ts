@@ -296,7 +296,7 @@ export class MemoryReads {
     if (c === undefined) return papers;
     for (const j of this.far(c, 'IN_CONCEPT', 'IN')) {
       if (this.label(j) === 'Paper') papers.add(j);
-      else for (const p of [...this.far(j, 'PROPOSES', 'IN'), ...this.far(j, 'MENTIONS', 'IN')]) papers.add(p);
+      else for (const p of this.papersOf(j)) papers.add(p);
     }
     return papers;
   }
