@@ -12,8 +12,8 @@ import { maskErrors } from '../security/mask-errors.ts';
 import { queryLimits } from '../security/query-limits.ts';
 import { cachePolicyPlugin } from './cache-policy.ts';
 import type { ApiContext } from './context.ts';
-import { resolvers } from './resolvers/index.ts';
-import { loadTypeDefs } from './schema.ts';
+import { compilingExecutor, localGateway } from './executor.ts';
+import { executableSchema } from './schema.ts';
 
 export interface ApolloOptions {
   /** Abuse limits on the query document (depth, cost, aliases, directives, tokens). */
@@ -35,9 +35,9 @@ export function createApollo(httpServer: Server, logger: Logger, opts: ApolloOpt
     ApolloServerPluginCacheControlDisabled(),
     cachePolicyPlugin(),
   ];
+  const schema = executableSchema();
   return new ApolloServer<ApiContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: localGateway(schema, compilingExecutor(schema)),
     // Automatic persisted queries.
     cache: new InMemoryLRUCache({ maxSize: 64 * 1024 * 1024 }),
     introspection: true,
