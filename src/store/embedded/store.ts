@@ -230,7 +230,7 @@ export class EmbeddedStore extends CypherReads implements GraphStore {
       if (this.readModel === 'memory') {
         try {
           memory = new MemoryReads(await readMemoryGraph(db));
-          memory.warm();
+          await memory.warm();
         } catch (err) {
           await db.close();
           throw err;

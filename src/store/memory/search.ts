@@ -63,6 +63,9 @@ export interface Hit {
   score: number;
 }
 
+/** Documents tokenized between two pauses of TextIndex.building (about 10 ms of work). */
+const BUILD_SLICE = 500;
+
 export class TextIndex {
   // Scratch for one query at a time (queries run synchronously).
   private readonly acc: Float64Array;
@@ -84,15 +87,27 @@ export class TextIndex {
 
   /** `docs` are node indexes; `textOf` gives each one's indexed text. */
   static build(docs: readonly number[], textOf: (node: number) => string): TextIndex {
+    const steps = TextIndex.building(docs, textOf);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * `build` a slice of documents at a time: it pauses (yields) after every BUILD_SLICE documents, so
+   * that a caller can let other work run while a large index is made.
+   */
+  static *building(docs: readonly number[], textOf: (node: number) => string): Generator<void, TextIndex> {
     const vocab = new Map<string, number>();
     const fwdTerm = new IntList();
     const fwdTf = new IntList();
     const docStart = new Int32Array(docs.length + 1);
     const docLen = new Int32Array(docs.length);
     let total = 0;
-    docs.forEach((node, d) => {
+    for (let d = 0; d < docs.length; d++) {
+      if (d > 0 && d % BUILD_SLICE === 0) yield;
       const tf = new Map<number, number>();
-      const words = terms(textOf(node));
+      const words = terms(textOf(docs[d]!));
       for (const t of words) {
         let id = vocab.get(t);
         if (id === undefined) vocab.set(t, (id = vocab.size));
@@ -105,7 +120,7 @@ export class TextIndex {
       docStart[d + 1] = fwdTerm.length;
       docLen[d] = words.length;
       total += words.length;
-    });
+    }
     const avgLen = docs.length ? total / docs.length : 0;
     // Invert: postings of each term, documents in ascending order.
     const postStart = new Int32Array(vocab.size + 1);
@@ -116,6 +131,7 @@ export class TextIndex {
     const postWeight = new Float32Array(fwdTerm.length);
     const maxWeight = new Float32Array(vocab.size);
     for (let d = 0; d < docs.length; d++) {
+      if (d > 0 && d % BUILD_SLICE === 0) yield;
       const norm = K1 * (1 - B + (B * docLen[d]!) / avgLen);
       for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
         const term = fwdTerm.data[i]!;
