@@ -5,6 +5,9 @@ import { StoreError } from './errors.ts';
 import type { Direction, EdgeRow, GraphStore, ListQuery, NodeRow, RelatedRow, SearchHitRow, Subgraph } from './port.ts';
 import { snippetFor } from './rows.ts';
 
+/** String order of tie-breaks: localeCompare's, from one collator instead of one lookup per call. */
+export const byLocale = new Intl.Collator().compare;
+
 export const MAX_DEPTH = 10;
 
 export function hops(n: number, name: string): number {
@@ -50,7 +53,7 @@ export function checkList(q: ListQuery): { offset: number; limit: number } {
 /** Best first (ties by id), at most `limit`, each with the snippet that shows why it matched. */
 export function rankSearchHits(hits: { node: NodeRow; score: number }[], query: string, limit: number): SearchHitRow[] {
   return hits
-    .sort((a, b) => b.score - a.score || a.node.id.localeCompare(b.node.id))
+    .sort((a, b) => b.score - a.score || byLocale(a.node.id, b.node.id))
     .slice(0, limit)
     .map((h) => ({ ...h, snippet: snippetFor(h.node, query) }));
 }
@@ -118,6 +121,17 @@ export interface RelatedInputs {
   coMentions: { id: string; papers: number }[];
 }
 
+/** What each link adds to a related method's score. */
+export const RELATED_WEIGHT = {
+  buildsOn: 3,
+  builtOnBy: 3,
+  comparedWith: 2,
+  concept: 2,
+  benchmark: 1,
+  coMentions: (papers: number) => 0.5 * Math.min(papers, 6),
+} as const;
+
+/** Related methods by score, then id (byLocale), each with the reasons of its score. */
 export function scoreRelated(inputs: RelatedInputs, limit: number): RelatedRow[] {
   const related = new Map<string, RelatedRow>();
   const add = (id: string, score: number, reason: string) => {
@@ -126,13 +140,14 @@ export function scoreRelated(inputs: RelatedInputs, limit: number): RelatedRow[]
     row.score += score;
     row.reasons.push(reason);
   };
-  for (const r of inputs.buildsOn) add(r.id, 3, `builds on ${r.name}`);
-  for (const r of inputs.builtOnBy) add(r.id, 3, `is built on by ${r.name}`);
-  for (const r of inputs.comparedWith) add(r.id, 2, `compared with ${r.name}`);
-  for (const r of inputs.concepts) add(r.id, 2, `same concept ${r.name}`);
-  for (const r of inputs.benchmarks) add(r.id, 1, `shares benchmark ${r.name}`);
-  for (const r of inputs.coMentions) add(r.id, 0.5 * Math.min(r.papers, 6), `co-mentioned in ${r.papers} paper${r.papers === 1 ? '' : 's'}`);
+  const w = RELATED_WEIGHT;
+  for (const r of inputs.buildsOn) add(r.id, w.buildsOn, `builds on ${r.name}`);
+  for (const r of inputs.builtOnBy) add(r.id, w.builtOnBy, `is built on by ${r.name}`);
+  for (const r of inputs.comparedWith) add(r.id, w.comparedWith, `compared with ${r.name}`);
+  for (const r of inputs.concepts) add(r.id, w.concept, `same concept ${r.name}`);
+  for (const r of inputs.benchmarks) add(r.id, w.benchmark, `shares benchmark ${r.name}`);
+  for (const r of inputs.coMentions) add(r.id, w.coMentions(r.papers), `co-mentioned in ${r.papers} paper${r.papers === 1 ? '' : 's'}`);
   return [...related.values()]
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .sort((a, b) => b.score - a.score || byLocale(a.id, b.id))
     .slice(0, Math.max(0, Math.floor(limit)));
 }

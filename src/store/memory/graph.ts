@@ -46,6 +46,11 @@ export class RelIndex {
 
 export class MemoryGraph {
   readonly byLabel: Map<NodeLabel, number[]>;
+  /**
+   * Each node's label as its index in NODE_LABELS: rows of different labels have different shapes,
+   * so reading `.label` off millions of them in a walk is a slow polymorphic access.
+   */
+  readonly labels: Uint8Array;
 
   constructor(
     readonly nodes: NodeRow[],
@@ -53,7 +58,15 @@ export class MemoryGraph {
     readonly rels: Record<RelType, RelIndex>,
   ) {
     this.byLabel = new Map(NODE_LABELS.map((l) => [l, [] as number[]]));
-    nodes.forEach((n, i) => this.byLabel.get(n.label)!.push(i));
+    this.labels = new Uint8Array(nodes.length);
+    nodes.forEach((n, i) => {
+      this.byLabel.get(n.label)!.push(i);
+      this.labels[i] = NODE_LABELS.indexOf(n.label);
+    });
+  }
+
+  label(i: number): NodeLabel {
+    return NODE_LABELS[this.labels[i]!]!;
   }
 }
 

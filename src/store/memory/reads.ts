@@ -22,6 +22,8 @@ import {
   checkList,
   hops,
   rankSearchHits,
+  RELATED_WEIGHT,
+  byLocale,
   scoreRelated,
   searchArgs,
   type LineageOptions,
@@ -38,6 +40,8 @@ export class MemoryReads {
   private readonly orders = new Map<string, Int32Array>();
   private paperCountCache: Int32Array | null = null;
   private idRankCache: Int32Array | null = null;
+  /** relatedMethods' score per node, zero between calls (each call runs synchronously). */
+  private scoreScratch: Float64Array | null = null;
 
   constructor(private readonly g: MemoryGraph) {}
 
@@ -200,31 +204,109 @@ export class MemoryReads {
     return { nodes, edges };
   }
 
+  /**
+   * scoreRelated over the adjacency arrays. A hub method shares its concepts and benchmarks with
+   * thousands of methods: all of them are scored as numbers first, and only the winners get rows
+   * with names and reasons (scoreRelated then gives them exactly the order and reasons it gives
+   * the full input, since a method's score depends only on its own links).
+   */
   async relatedMethods(id: string, limit: number): Promise<RelatedRow[]> {
     const m = this.g.index.get(id);
     if (m === undefined || this.g.nodes[m]!.label !== 'Method') return [];
-    const methods = (i: number, type: RelType, dir: Direction) => this.far(i, type, dir).filter((j) => j !== m && this.label(j) === 'Method');
-    const named = (js: number[]) => js.map((j) => ({ id: this.id(j), name: displayName(this.g.nodes[j]!) }));
-    const sharing = (type: RelType, label: NodeLabel) =>
-      this.far(m, type, 'OUT')
-        .filter((x) => this.label(x) === label)
-        .flatMap((x) => methods(x, type, 'IN').map((o) => ({ id: this.id(o), name: displayName(this.g.nodes[x]!) })));
-    const papers = new Map<number, Set<number>>();
+    const method = NODE_LABELS.indexOf('Method');
+    const isOther = (j: number) => j !== m && this.g.labels[j] === method;
+    const methods = (i: number, type: RelType, dir: Direction) => this.far(i, type, dir).filter(isOther);
+    const buildsOn = methods(m, 'BUILDS_ON', 'OUT');
+    const builtOnBy = methods(m, 'BUILDS_ON', 'IN');
+    const comparedWith = [...new Set([...methods(m, 'COMPARED_WITH', 'OUT'), ...methods(m, 'COMPARED_WITH', 'IN')])];
+    const concepts = this.far(m, 'IN_CONCEPT', 'OUT').filter((x) => this.label(x) === 'Concept');
+    const benchmarks = this.far(m, 'EVALUATED_ON', 'OUT').filter((x) => this.label(x) === 'Benchmark');
+    // Co-mentioned methods with their number of distinct papers, in the order first met.
+    const papers = new Map<number, number>();
+    const lastPaper = new Map<number, number>();
     for (const p of this.papersOf(m)) {
-      for (const o of [...this.far(p, 'PROPOSES', 'OUT'), ...this.far(p, 'MENTIONS', 'OUT')]) {
-        if (o === m || this.label(o) !== 'Method') continue;
-        papers.set(o, (papers.get(o) ?? new Set()).add(p));
+      for (const type of ['PROPOSES', 'MENTIONS'] as const) {
+        const rel = this.g.rels[type];
+        for (const e of rel.edgesOf(p, 'OUT')) {
+          const o = rel.far(e, 'OUT');
+          if (!isOther(o) || lastPaper.get(o) === p) continue;
+          lastPaper.set(o, p);
+          papers.set(o, (papers.get(o) ?? 0) + 1);
+        }
       }
     }
+    // Methods sharing one of `via` (concepts or benchmarks) through `type`, visited in scoreRelated's order.
+    const eachSharing = (via: number[], type: RelType, visit: (j: number, x: number) => void) => {
+      const rel = this.g.rels[type];
+      for (const x of via) {
+        for (const e of rel.edgesOf(x, 'IN')) {
+          const j = rel.far(e, 'IN');
+          if (isOther(j)) visit(j, x);
+        }
+      }
+    };
+
+    const w = RELATED_WEIGHT;
+    // Every weight is positive, so a zero score is a method not scored yet.
+    const score = (this.scoreScratch ??= new Float64Array(this.g.nodes.length));
+    const scored: number[] = [];
+    const add = (j: number, points: number) => {
+      if (score[j] === 0) scored.push(j);
+      score[j]! += points;
+    };
+    for (const j of buildsOn) add(j, w.buildsOn);
+    for (const j of builtOnBy) add(j, w.builtOnBy);
+    for (const j of comparedWith) add(j, w.comparedWith);
+    eachSharing(concepts, 'IN_CONCEPT', (j) => add(j, w.concept));
+    eachSharing(benchmarks, 'EVALUATED_ON', (j) => add(j, w.benchmark));
+    for (const [j, n] of papers) add(j, w.coMentions(n));
+    const winners = this.bestRelated(scored, score, limit);
+    for (const j of scored) score[j] = 0;
+
+    const named = (js: number[]) => js.filter((j) => winners.has(j)).map((j) => ({ id: this.id(j), name: displayName(this.g.nodes[j]!) }));
+    const sharing = (via: number[], type: RelType) => {
+      const rows: { id: string; name: string }[] = [];
+      eachSharing(via, type, (j, x) => winners.has(j) && rows.push({ id: this.id(j), name: displayName(this.g.nodes[x]!) }));
+      return rows;
+    };
     const inputs: RelatedInputs = {
-      buildsOn: named(methods(m, 'BUILDS_ON', 'OUT')),
-      builtOnBy: named(methods(m, 'BUILDS_ON', 'IN')),
-      comparedWith: named([...new Set([...methods(m, 'COMPARED_WITH', 'OUT'), ...methods(m, 'COMPARED_WITH', 'IN')])]),
-      concepts: sharing('IN_CONCEPT', 'Concept'),
-      benchmarks: sharing('EVALUATED_ON', 'Benchmark'),
-      coMentions: [...papers].map(([o, ps]) => ({ id: this.id(o), papers: ps.size })),
+      buildsOn: named(buildsOn),
+      builtOnBy: named(builtOnBy),
+      comparedWith: named(comparedWith),
+      concepts: sharing(concepts, 'IN_CONCEPT'),
+      benchmarks: sharing(benchmarks, 'EVALUATED_ON'),
+      coMentions: [...papers].filter(([j]) => winners.has(j)).map(([j, n]) => ({ id: this.id(j), papers: n })),
     };
     return scoreRelated(inputs, limit);
+  }
+
+  /**
+   * The `limit` best of the scored methods in scoreRelated's order (score descending, then id byLocale,
+   * then first scored): the ids are compared only among the methods tied at the cut.
+   */
+  private bestRelated(scored: number[], score: Float64Array, limit: number): Set<number> {
+    const k = Math.max(0, Math.floor(limit));
+    if (scored.length <= k) return new Set(scored);
+    if (k === 0) return new Set();
+    const cut = Float64Array.from(scored, (j) => score[j]!).sort()[scored.length - k]!;
+    const winners = new Set<number>();
+    const tied: number[] = [];
+    for (const j of scored) {
+      if (score[j]! > cut) winners.add(j);
+      else if (score[j] === cut) tied.push(j);
+    }
+    const need = k - winners.size;
+    const best: number[] = [];
+    for (const j of tied) {
+      const id = this.id(j);
+      if (best.length === need && byLocale(id, this.id(best[need - 1]!)) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && byLocale(id, this.id(best[at - 1]!)) < 0) at--;
+      best.splice(at, 0, j);
+      if (best.length > need) best.pop();
+    }
+    for (const j of best) winners.add(j);
+    return winners;
   }
 
   async counts(): Promise<GraphCounts> {
@@ -257,7 +339,7 @@ export class MemoryReads {
   }
 
   private label(i: number): NodeLabel {
-    return this.g.nodes[i]!.label;
+    return this.g.label(i);
   }
 
   private edge(type: RelType, e: number): EdgeRow {
