@@ -15,10 +15,25 @@ export interface AcronymDef {
 
 /** Could this token be a short form: 2-12 chars, starts with a letter, has a capital (SQA, MoH, A2SF, QK-score). */
 export function isShortForm(t: string): boolean {
-  if (t.length < 2 || t.length > 14 || !/^[A-Za-z]/.test(t)) return false;
-  const caps = t.replace(/[^A-Z]/g, '').length;
-  return caps >= 2 || (caps === 1 && /[0-9^]/.test(t)) || (caps === 1 && /^[a-z]+[A-Z]/.test(t));
+  if (t.length < 2 || t.length > 14 || !isLetterCode(t.charCodeAt(0))) return false;
+  // One scan for the capitals, a digit or caret, and where the first character that is no lower-case letter is.
+  let caps = 0;
+  let digit = false;
+  let firstNotLower = -1;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 65 && c <= 90) caps++;
+    else if ((c >= 48 && c <= 57) || c === 94) digit = true;
+    if (firstNotLower < 0 && !(c >= 97 && c <= 122)) firstNotLower = k;
+  }
+  if (caps >= 2) return true;
+  if (caps !== 1) return false;
+  // "A2SF", "S^3"; or "iHVP"-like: lower-case letters, then the capital.
+  return digit || (firstNotLower > 0 && isUpperCode(t.charCodeAt(firstNotLower)));
 }
+
+const isUpperCode = (c: number) => c >= 65 && c <= 90;
+const isLetterCode = (c: number) => isUpperCode(c) || (c >= 97 && c <= 122);
 
 const isAlnum = (c: string) => /[A-Za-z0-9]/.test(c);
 

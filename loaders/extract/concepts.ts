@@ -1,5 +1,7 @@
 // The curated concept taxonomy (lexicons/concepts.json) and its trigger matching: one pass over a text's words.
 import { readFileSync } from 'node:fs';
+import type { PaperEntity } from './entities.ts';
+import { CharTrie } from './trie.ts';
 
 export interface Concept {
   id: string;
@@ -10,80 +12,128 @@ export interface Concept {
 
 export class ConceptTaxonomy {
   readonly concepts: Concept[];
-  private readonly byTrigger = new Map<string, string[]>();
-  /** Triggers by the code of their first characters, longest first: a scan probes only triggers that can start at a word. */
-  private readonly byHead = new Map<number, string[]>();
-  /** Taxonomy position of each concept id. */
+  /** Character trie of the lower-cased triggers. */
+  private readonly trie: CharTrie;
+  /** Taxonomy positions of the concepts whose trigger ends at a node. */
+  private readonly ends: Array<number[] | undefined> = [];
   private readonly order = new Map<string, number>();
-  /** First two characters of every trigger (a word character and a word character or 0), for a table test. */
+  /** The first two characters of every trigger (ASCII), for a table test before the trie walk: most words fail it. */
   private readonly heads = new Uint8Array(128 * 128);
 
   constructor() {
     const file = new URL('./lexicons/concepts.json', import.meta.url);
     this.concepts = JSON.parse(readFileSync(file, 'utf8')).concepts;
-    for (const c of this.concepts) {
-      for (const t of c.triggers) {
-        const key = t.toLowerCase();
-        this.byTrigger.set(key, [...(this.byTrigger.get(key) ?? []), c.id]);
-      }
-    }
-    for (const key of [...this.byTrigger.keys()].sort((a, b) => b.length - a.length)) {
-      const head = headCode(key, 0);
-      this.byHead.set(head, [...(this.byHead.get(head) ?? []), key]);
-      const c1 = key.charCodeAt(1);
-      if (isWordChar(key.charCodeAt(0))) this.heads[key.charCodeAt(0) * 128 + (isWordChar(c1) ? c1 : 0)] = 1;
-    }
-    this.concepts.forEach((c, i) => this.order.set(c.id, i));
+    this.concepts.forEach((c, at) => this.order.set(c.id, at));
+    const triggers = this.concepts.flatMap((c, at) => c.triggers.map((t) => ({ key: t.toLowerCase(), at })));
+    for (const { key } of triggers) this.heads[headOf(key, 0)] = 1;
+    this.trie = CharTrie.of(
+      triggers.map((t) => t.key),
+      (_, node, k) => {
+        const list = (this.ends[node] ??= []);
+        if (!list.includes(triggers[k].at)) list.push(triggers[k].at);
+      },
+    );
+  }
+
+  /** Taxonomy position of a concept id (-1 when it is not one). */
+  positionOf(id: string): number {
+    return this.order.get(id) ?? -1;
   }
 
   /**
    * Concept ids whose triggers occur in the text as whole words, in taxonomy order: leftmost-longest and
-   * non-overlapping, as one alternation regex would match, but probing only the few triggers that share a word's head.
+   * non-overlapping, as one alternation regex would match.
    */
   match(text: string): string[] {
-    let found: Set<string> | null = null;
+    const hit = new Uint8Array(this.concepts.length);
+    return this.mark(text, hit) ? this.idsOf(hit) : [];
+  }
+
+  /** Flags in `hit` (by taxonomy position) the concepts whose triggers occur in the text; true when one did. */
+  mark(text: string, hit: Uint8Array): boolean {
     const lower = text.toLowerCase();
+    const { trie, ends, heads } = this;
     const n = lower.length;
+    let any = false;
     let at = 0;
     while (at < n) {
-      // At a word start: the previous character is not a word character.
       if (!isWordChar(lower.charCodeAt(at))) {
         at++;
         continue;
       }
-      const c1 = lower.charCodeAt(at + 1);
-      const candidates = this.heads[lower.charCodeAt(at) * 128 + (isWordChar(c1) ? c1 : 0)] ? this.byHead.get(headCode(lower, at)) : undefined;
-      let matched = false;
-      if (candidates) {
-        for (const key of candidates) {
-          if (!lower.startsWith(key, at) || isWordChar(lower.charCodeAt(at + key.length))) continue;
-          found ??= new Set();
-          for (const id of this.byTrigger.get(key)!) found.add(id);
-          at += key.length;
-          matched = true;
-          break;
+      // The longest trigger that starts at this word and ends before a non-word character.
+      let node = CharTrie.ROOT;
+      let best = -1;
+      let bestNode = 0;
+      for (let k = heads[headOf(lower, at)] ? at : n; k < n; ) {
+        node = trie.step(node, lower.charCodeAt(k));
+        if (!node) break;
+        k++;
+        if (ends[node] && !isWordChar(lower.charCodeAt(k))) {
+          best = k;
+          bestNode = node;
         }
       }
-      // No trigger here: the rest of the word cannot start one.
-      if (!matched) while (at < n && isWordChar(lower.charCodeAt(at))) at++;
+      if (best >= 0) {
+        for (const c of ends[bestNode]!) hit[c] = 1;
+        any = true;
+        at = best;
+      } else {
+        // No trigger here: the rest of the word cannot start one.
+        while (at < n && isWordChar(lower.charCodeAt(at))) at++;
+      }
     }
-    if (!found) return [];
-    return [...found].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    return any;
   }
+
+  /** The ids of the flagged concepts, in taxonomy order, appended to `out` unless already there. */
+  idsOf(hit: Uint8Array, out: string[] = []): string[] {
+    for (let k = 0; k < hit.length; k++) if (hit[k] && !out.includes(this.concepts[k].id)) out.push(this.concepts[k].id);
+    return out;
+  }
+}
+
+/**
+ * A paper's concepts (the triggers of its title and abstract, and the listed concepts of its methods) and each method's
+ * own: its listed ones, then those its names trigger, then, for a new method, those its evidence triggers.
+ */
+export function conceptsOf(title: string | null, abstract: string, entities: PaperEntity[]): { concepts: string[]; entityConcepts: Record<string, string[]> } {
+  const tax = taxonomy();
+  const paperHits = new Uint8Array(tax.concepts.length);
+  if (title) tax.mark(title, paperHits);
+  tax.mark(abstract, paperHits);
+  // Keyed by arbitrary names: a dictionary-mode object from the start, so each paper's names add no hidden classes.
+  const entityConcepts: Record<string, string[]> = Object.create(null);
+  const hits = new Uint8Array(tax.concepts.length);
+  for (const e of entities) {
+    if (e.type !== 'method') continue;
+    const ids: string[] = [];
+    for (const id of e.lex?.concepts ?? NONE) {
+      if (!ids.includes(id)) ids.push(id);
+      const at = tax.positionOf(id);
+      if (at >= 0) paperHits[at] = 1;
+    }
+    hits.fill(0);
+    if (tax.mark(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name, hits)) tax.idsOf(hits, ids);
+    if (e.proposed && e.evidence) {
+      hits.fill(0);
+      if (tax.mark(e.evidence, hits)) tax.idsOf(hits, ids);
+    }
+    if (ids.length) entityConcepts[e.name] = ids;
+  }
+  return { concepts: tax.idsOf(paperHits), entityConcepts };
 }
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** The word characters among the first three at `at`, packed in a number (a word shorter than three ends early). */
-function headCode(s: string, at: number): number {
-  let code = 0;
-  for (let k = at; k < at + 3; k++) {
-    const c = s.charCodeAt(k);
-    code = code * 128 + (isWordChar(c) ? c : 0);
-    if (!isWordChar(c)) return code * (k === at + 2 ? 1 : 128 ** (at + 2 - k));
-  }
-  return code;
+/** Slot of the two characters at `at` (0 when either is not ASCII or the text ends). */
+function headOf(s: string, at: number): number {
+  const a = s.charCodeAt(at);
+  const b = s.charCodeAt(at + 1);
+  return a < 128 && b < 128 ? a * 128 + b : 0;
 }
+
+const NONE: string[] = [];
 
 let shared: ConceptTaxonomy | null = null;
 export function taxonomy(): ConceptTaxonomy {

@@ -3,7 +3,7 @@
 import type { ExtractedEntity, PaperExtraction } from '../types.ts';
 import { paperKey } from '../../src/model/graph.ts';
 import { isShortForm, longFormFor } from './acronyms.ts';
-import { taxonomy } from './concepts.ts';
+import { conceptsOf } from './concepts.ts';
 import { EntityTable, type PaperEntity } from './entities.ts';
 import { lexicon } from './lexicon.ts';
 import { allGlue, GENERIC_PHRASE_WORDS, MentionSpotter, typeFromHead, type Mention } from './mentions.ts';
@@ -57,25 +57,13 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   const entities = table.list.filter((e) => e.proposed || !lex.isGeneric(e.name));
   for (const e of entities) if (e.proposed && !e.typeKnown) e.type = typeFromContext(e);
   const lineage = extractLineage(sentences, entities);
-  const tax = taxonomy();
-  const paperConcepts = new Set(tax.match(`${p.title ?? ''}\n${p.abstract}`));
-  // Keyed by arbitrary names: a dictionary-mode object from the start, so each paper's names add no hidden classes.
-  const entityConcepts: Record<string, string[]> = Object.create(null);
-  for (const e of entities) {
-    if (e.type !== 'method') continue;
-    const listed = e.lex?.concepts;
-    const ids = new Set(listed);
-    for (const id of tax.match(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name)) ids.add(id);
-    if (e.proposed && e.evidence) for (const id of tax.match(e.evidence)) ids.add(id);
-    if (listed) for (const id of listed) paperConcepts.add(id);
-    if (ids.size) entityConcepts[e.name] = [...ids];
-  }
+  const { concepts, entityConcepts } = conceptsOf(p.title, p.abstract, entities);
   return {
     key: paperKey(p.title, p.abstract),
     title: p.title,
     entities: entities.map(toExtracted),
     ...lineage,
-    concepts: tax.concepts.map((c) => c.id).filter((id) => paperConcepts.has(id)),
+    concepts,
     entityConcepts,
   };
 }

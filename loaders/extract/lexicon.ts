@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { GoldType } from '../types.ts';
 import { norm, type Token } from './text.ts';
+import { CharTrie } from './trie.ts';
 
 export interface LexEntry {
   name: string;
@@ -20,12 +21,6 @@ interface AliasRec {
   strippedAlias: string;
   twoCaps: boolean;
   upper: boolean;
-}
-
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The aliases whose key ends here. */
-  recs: AliasRec[] | null;
 }
 
 interface FamilyPrefix {
@@ -50,10 +45,13 @@ const GLUED_SIZE = /^(?:base|large|small|tiny|mini)$/;
 export class Lexicon {
   readonly entries: LexEntry[] = [];
   private readonly byKey = new Map<string, AliasRec[]>();
-  private readonly prefixes = new Set<string>();
-  /** Every alias key prefix and its node in a character trie of the keys: a match walks on from a token's key. */
-  private readonly prefixNodes = new Map<string, TrieNode>();
-  private readonly root: TrieNode = { next: new Map(), recs: null };
+  /** Character trie of the alias keys: a match walks it token key by token key. */
+  private readonly trie: CharTrie;
+  /** The aliases whose key ends at a node. */
+  private readonly recsAt: Array<AliasRec[] | undefined> = [];
+  /** The token couldStartLower walked last and the node it reached: matchAt asks about the same token next. */
+  private walkedToken: Token | null = null;
+  private walkedNode = 0;
   /** First two lower-cased characters of every model-family prefix, for a table test before the family lookup. */
   private readonly familyStarts = new Uint8Array(128 * 128);
   private readonly lowerStarts = new Uint8Array(128 * 128);
@@ -97,6 +95,7 @@ export class Lexicon {
         this.add({ name: names[0], aliases: names.slice(1), type: 'model', family: fam.family, concepts: [] });
       }
     }
+    this.trie = CharTrie.of(this.byKey.keys(), (key, node) => (this.recsAt[node] = this.byKey.get(key)));
     this.suffixWords = new Set(models.suffixWords);
     this.notSuffixes = new Set(models.notSuffixes);
     const generic = readJson('generic.json');
@@ -121,19 +120,6 @@ export class Lexicon {
       const rec: AliasRec = { entry, alias, exactCase, strippedAlias: stripped(alias), twoCaps: /[A-Z].*[A-Z]/.test(alias), upper: hasUpper(alias) };
       list.push(rec);
       this.byKey.set(key, list);
-      let node = this.root;
-      for (let i = 1; i <= key.length; i++) {
-        const prefix = key.slice(0, i);
-        this.prefixes.add(prefix);
-        let child = node.next.get(key.charCodeAt(i - 1));
-        if (!child) {
-          child = { next: new Map(), recs: null };
-          node.next.set(key.charCodeAt(i - 1), child);
-          this.prefixNodes.set(prefix, child);
-        }
-        node = child;
-      }
-      node.recs = list;
       if (!hasUpper(alias)) this.markLowerStart(key);
     }
   }
@@ -153,24 +139,22 @@ export class Lexicon {
   matchAt(sentence: string, tokens: Token[], i: number): { end: number; entry: LexEntry } | null {
     const first = tokens[i];
     if (first.punct) return null;
-    // A key of HEAD_CHARS or more characters starts an alias only if its first ones start one: a table test before hashing it.
-    if (first.norm.length >= HEAD_CHARS && !this.aliasHeads[keyHead(first.norm)]) return null;
-    // The first token's key is a whole string (its hash is cached); later tokens walk the trie character by character,
-    // as the concatenated keys would be probed, without building them.
-    let node = this.prefixNodes.get(first.norm);
+    // The tokens' keys walk the trie one after the other, as their concatenation would be looked up, without building it.
+    if (!first.norm) return null;
+    let node = first === this.walkedToken ? this.walkedNode : this.trie.walk(CharTrie.ROOT, first.norm);
     if (!node) return null;
     let best: { end: number; entry: LexEntry } | null = null;
     let upper = first.upper;
     for (let j = i; ; ) {
-      if (node.recs) {
-        const rec = this.accepted(node.recs, sentence, tokens, i, j, upper);
+      const recs = this.recsAt[node];
+      if (recs) {
+        const rec = this.accepted(recs, sentence, tokens, i, j, upper);
         if (rec) best = { end: j + 1, entry: rec.entry };
       }
       if (++j >= tokens.length || j >= i + MAX_SPAN) break;
       const t = tokens[j];
       if (t.punct) break;
-      const key = t.norm;
-      for (let k = 0; k < key.length && node; k++) node = node.next.get(key.charCodeAt(k));
+      node = this.trie.walk(node, t.norm);
       if (!node) break;
       upper ||= t.upper;
     }
@@ -230,7 +214,10 @@ export class Lexicon {
     const key = t.norm;
     if (this.lowerStarts[pairIndex(key)] !== 1) return false;
     if (key.length >= 2 && this.families.has(pairIndex(key))) return true;
-    return (key.length < HEAD_CHARS || this.aliasHeads[keyHead(key)] === 1) && this.prefixes.has(key);
+    if (!key.length) return false;
+    this.walkedToken = t;
+    this.walkedNode = this.trie.walk(CharTrie.ROOT, key);
+    return this.walkedNode !== 0;
   }
 
   /** A listed name or a model family name: "RoBERTa", "BM25". */

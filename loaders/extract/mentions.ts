@@ -176,7 +176,7 @@ export class MentionSpotter {
 
   private nameLike(text: string, tokens: Token[], i: number, sent: number): Mention | null {
     const t = tokens[i].text;
-    let raw = t.endsWith('s') ? t.replace(/['’]s$/, '') : t;
+    let raw = t.endsWith("'s") || t.endsWith('’s') ? t.slice(0, -2) : t;
     if (!isStrongName(raw)) return null;
     // "MFCCs" is MFCC; the plural stays a form of it.
     const plural = /[A-Z]s$/.test(raw) ? raw : null;
@@ -298,8 +298,10 @@ function isYear(t: string): boolean {
 }
 
 function isNameWord(t: string): boolean {
-  return (isCapitalized(t) && !/^[A-Z][a-z]+ing$/.test(t)) || isStrongName(t);
+  return (isCapitalized(t) && !(t.endsWith('ing') && GERUND.test(t))) || isStrongName(t);
 }
+
+const GERUND = /^[A-Z][a-z]+ing$/;
 
 const EDITION = /^(?:(?:19|20)\d\d|v?\d+\.\d+)$/;
 

@@ -10,6 +10,8 @@ const NAMING_CUE = /\b(?:(?:first|second|third|main|key) contribution is|termed|
 const COINING_CUE = /\b(?:termed|dubbed|coined|named|denoted)(?:\s+as)?\b(?!-)/g;
 // "... and propose X", "to introduce X" in a sentence whose subject is the authors.
 const CHAINED_CUE = /\b(?:and|also|then|further|us to|we then)\s+(?:propose|introduce|present|develop|design|devise)\b/gi;
+const AUTHOR_CUES = [PROPOSE_CUE, NAMING_CUE, CHAINED_CUE];
+const OTHER_CUES = [COINING_CUE];
 export const AUTHOR_SUBJECT = /\b(?:we|our|us|this (?:paper|work|study|article|report|letter|thesis)|the (?:paper|authors?))\b/i;
 const PROPOSED_ADJ = /\b(?:(?:the|our) (?:proposed|resulting|new)|our)\s+$/i;
 const OUR_NOUNS = 'method|model|approach|framework|system|algorithm|technique|architecture|benchmark|dataset|metric|solution|module|mechanism|pipeline|design|tool';
@@ -29,13 +31,13 @@ const CUE_LAST_WORDS = new Set([
 ]);
 const COMPARISON_BEFORE = /\b(?:than|compared?|baselines?|existing|previous|prior|outperform\w*|against)\b/i;
 
-/** Token index ranges [from, to) whose mentions are proposed. */
-export function proposalSpans(sentence: Sentence): Array<[number, number]> {
+/** Token index ranges [from, to) whose mentions are proposed; `byAuthors`: the sentence has AUTHOR_SUBJECT. */
+export function proposalSpans(sentence: Sentence, byAuthors: boolean): Array<[number, number]> {
   const { text, tokens } = sentence;
   const spans: Array<[number, number]> = [];
   // Without the authors as subject, "called X" or "referred to as X" usually names someone else's idea (and no
   // "we propose" cue can match, which saves its regex).
-  const cues = AUTHOR_SUBJECT.test(text) ? [PROPOSE_CUE, NAMING_CUE, CHAINED_CUE] : [COINING_CUE];
+  const cues = byAuthors ? AUTHOR_CUES : OTHER_CUES;
   for (const re of cues) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -177,8 +179,14 @@ function afterEnumerator(tokens: Token[], at: number): boolean {
 /** Components listed as "(i) X, ... (ii) Y" or "2) X: ..." in a sentence that introduces them. */
 export function enumeratedNames(sentence: Sentence, mentions: Mention[], hasCue: boolean): Mention[] {
   const { tokens } = sentence;
-  hasCue ||= LIST_INTRO.test(sentence.text);
-  return mentions.filter((m) => afterEnumerator(tokens, m.start) && (hasCue || tokens[m.end]?.text === ':'));
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (!afterEnumerator(tokens, m.start)) continue;
+    // Asked only of a listed mention: most sentences list none.
+    hasCue ||= LIST_INTRO.test(sentence.text);
+    if (hasCue || tokens[m.end]?.text === ':') out.push(m);
+  }
+  return out;
 }
 
 /** Is token i inside one of the mentions? */
@@ -190,7 +198,6 @@ function claimed(mentions: Mention[], i: number): boolean {
 /** "1) Query-Aware Sparse Pattern Determination: ..." or "1) Globality-pooling attention that ...": an unlisted component name. */
 export function enumeratedPhrases(sentence: Sentence, sent: number, mentions: Mention[], hasCue: boolean): Mention[] {
   const { tokens, text } = sentence;
-  hasCue ||= LIST_INTRO.test(text);
   const out: Mention[] = [];
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i - 1].text !== ')' || claimed(mentions, i) || !isCapitalized(tokens[i].text) || !afterEnumerator(tokens, i)) continue;
@@ -201,7 +208,7 @@ export function enumeratedPhrases(sentence: Sentence, sent: number, mentions: Me
     if (comma) next = tokens[j + 1]?.text;
     // "(1) Pattern-based Anchor Computation, leveraging ...": after a cue, a participle may follow the listed name.
     const described = next === 'that' || next === 'which' || (comma && !!next && /^[a-z]+ing$/.test(next));
-    if (j - i < 2 || !(next === ':' || (hasCue && described))) continue;
+    if (j - i < 2 || !(next === ':' || (described && (hasCue ||= LIST_INTRO.test(text))))) continue;
     const name = text.slice(tokens[i].start, tokens[j - 1].end);
     if (FUNCTION_WORDS.has(tokens[j - 1].text)) continue;
     out.push({ sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null });

@@ -26,7 +26,8 @@ function canBeNew(m: Mention, s: Sentence, from: number, titleKey: string): bool
 /** Mentions of sentence `sent` that the paper introduces (`titleKey`: the title's matching key); may add unlisted names found after a cue to `mentions`. */
 export function proposedMentions(s: Sentence, sent: number, mentions: Mention[], titleKey: string, isProposed: (m: Mention) => boolean): Set<Mention> {
   const out = new Set<Mention>();
-  const spans = proposalSpans(s);
+  const byAuthors = AUTHOR_SUBJECT.test(s.text);
+  const spans = proposalSpans(s, byAuthors);
   const first = mentions[0];
   if (first && first.start <= 1 && SUBJECT_CUE.test(s.tokens[first.end]?.text ?? '') && isProposed(first)) spans.push([first.end + 1, s.tokens.length]);
   for (const m of enumeratedPhrases(s, sent, mentions, spans.length > 0)) mentions.push(m);
@@ -50,7 +51,7 @@ export function proposedMentions(s: Sentence, sent: number, mentions: Mention[],
   // The subject may follow a sentence adverb: "Specifically, ActQKV monitors ...".
   const newSubject = !!first && (first.start === 0 || (first.start === 2 && s.tokens[1].text === ',')) && isProposed(first);
   if (newSubject) for (const m of describedParts(s, sent, mentions)) out.add(m);
-  countedList(s, mentions, out, spans.length > 0 || AUTHOR_SUBJECT.test(s.text), !!first && first.start === 0 && isProposed(first));
+  countedList(s, mentions, out, spans.length > 0 || byAuthors, !!first && first.start === 0 && isProposed(first));
   return out;
 }
 

@@ -90,9 +90,14 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   // and a stray acronym of a proposed name ("DMA" for Dynamic Mask Attention), which stands for that entity.
   const own = new Map<PaperEntity, PaperEntity>();
   for (const p of proposed) own.set(p, p);
+  let initials: string[] | null = null;
   for (const e of entities) {
     if (e.proposed) continue;
-    const abbreviated = proposed.find((p) => isAcronymOf(e.name, p.name));
+    let abbreviated: PaperEntity | undefined;
+    if (ACRONYM.test(e.name)) {
+      initials ??= proposed.map((p) => initialsOf(p.name));
+      abbreviated = proposed[initials.indexOf(e.name)];
+    }
     if (abbreviated) own.set(e, abbreviated);
     else if (proposed.some((p) => containedLength(e, p, true) > 0)) own.set(e, e);
   }
@@ -148,11 +153,11 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   return out;
 }
 
-/** "DMA" abbreviates "Dynamic Mask Attention": the capitals are the initials of the name's words. */
-function isAcronymOf(short: string, long: string): boolean {
-  if (!/^[A-Z][A-Z0-9]{1,6}$/.test(short)) return false;
-  const initials = long.split(/[\s-]+/).filter(Boolean).map((w) => w[0].toUpperCase()).join('');
-  return initials.length >= 2 && initials === short;
+// "DMA" abbreviates "Dynamic Mask Attention": the capitals are the initials of the name's words.
+const ACRONYM = /^[A-Z][A-Z0-9]{1,6}$/;
+
+function initialsOf(long: string): string {
+  return long.split(/[\s-]+/).filter(Boolean).map((w) => w[0].toUpperCase()).join('');
 }
 
 /** The paper's main contribution: the proposed entity named in the title, else the first one introduced. */
@@ -359,7 +364,7 @@ const TASK_HEAD = /\b(?:learning|ranking|distillation|cache|classification|recog
  * Length of the longest form of `e` found in a form of `p` at a word boundary of p's written name, or 0.
  * `variant`: only asks whether p's name extends e's (ConvBERTbase extends ConvBERT), with no filter on e.
  */
-function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entities: PaperEntity[] = []): number {
+function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entities: readonly PaperEntity[] = NO_ENTITIES): number {
   if (!variant) {
     // Another proposed entity is a part only when p is a variant of it ("Fast-VTrans") or it joins two named parts
     // ("MoH-LLaMA3-8B"); "HiP Attention" and "Hymba-1.5B-Base" are the same thing under another name.
@@ -374,7 +379,7 @@ function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entiti
   const nameKey = variant ? null : norm(p.name);
   for (const f of e.forms) {
     if (f.length < 3 || f.length <= best) continue;
-    if (nameKey === null ? !p.forms.some((pf) => holdsLonger(pf, f)) : !holdsLonger(nameKey, f)) continue;
+    if (nameKey === null ? !anyHoldsLonger(p.forms, f) : !holdsLonger(nameKey, f)) continue;
     const written = variant ? [p.name, ...p.aliases] : [p.name];
     const surfaces = [e.name, ...e.aliases].filter((x) => norm(x) === f);
     for (const w of written) {
@@ -389,8 +394,15 @@ function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entiti
   return best;
 }
 
+const NO_ENTITIES: readonly PaperEntity[] = [];
+
 /** Key `pf` holds key `f` with more than one character to spare. */
 const holdsLonger = (pf: string, f: string) => pf !== f && pf.length > f.length + 1 && pf.includes(f);
+
+function anyHoldsLonger(forms: string[], f: string): boolean {
+  for (const pf of forms) if (holdsLonger(pf, f)) return true;
+  return false;
+}
 
 const DATASET_REST = /\b(?:challenge|benchmark|dataset|corpus|track|suite|task|shared task|leaderboard)\b/i;
 
