@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseEnv } from '../../src/config/index.ts';
 import { extractPaper } from '../extract/index.ts';
 import type { PaperExtraction, RawPaper } from '../types.ts';
-import type { ChunkRequest, ChunkResult } from './protocol.ts';
+import { decodeExtraction, type ChunkRequest, type ChunkResult } from './protocol.ts';
 
 export interface Extracted {
   paper: RawPaper;
@@ -61,7 +61,7 @@ export class ExtractionRun implements AsyncIterable<Extracted> {
   private readonly pool: Worker[] = [];
   private readonly chunk: number;
   private readonly chunks: number;
-  private readonly done = new Map<number, PaperExtraction[]>();
+  private readonly done = new Map<number, string[]>();
   /** Free queue slots: a worker appears once per chunk it can take. */
   private readonly idle: Worker[] = [];
   private failure: Error | null = null;
@@ -95,7 +95,7 @@ export class ExtractionRun implements AsyncIterable<Extracted> {
         const base = this.consumed * this.chunk;
         this.consumed++;
         this.dispatch();
-        for (let i = 0; i < extractions.length; i++) yield { paper: this.papers[base + i]!, extraction: extractions[i]! };
+        for (let i = 0; i < extractions.length; i++) yield { paper: this.papers[base + i]!, extraction: decodeExtraction(extractions[i]!) };
       }
     } finally {
       await this.close();

@@ -1,28 +1,13 @@
 // Streaming GraphBatch building: add papers one by one, drain whatever is new so a large load can flush in batches.
-import type { ConceptNode, GraphBatch, NodeLabel, PaperNode, RelType } from '../../src/model/graph.ts';
-import { emptyBatch, labelOfId, nodeId, REL_ENDPOINTS, slugify } from '../../src/model/graph.ts';
+import type { ConceptNode, EntityNode, GraphBatch, NodeLabel, PaperNode, RelType } from '../../src/model/graph.ts';
+import { emptyBatch, nodeId, REL_ENDPOINTS, slugify } from '../../src/model/graph.ts';
 import { taxonomy } from '../extract/index.ts';
 import type { ExtractedRelation, PaperExtraction, RawPaper } from '../types.ts';
 import { paperNode } from './paper-node.ts';
 import { EntityResolver, matchKey } from './resolver.ts';
 
-/** Labels by id, memoised: ids recur in every paper, and labelOfId allocates. */
-const labels = new Map<string, NodeLabel | undefined>();
-function labelOf(id: string): NodeLabel | undefined {
-  let l = labels.get(id);
-  if (l === undefined && !labels.has(id)) {
-    if (labels.size >= LABEL_MEMO_LIMIT) labels.clear();
-    labels.set(id, (l = labelOfId(id)));
-  }
-  return l;
-}
-const LABEL_MEMO_LIMIT = 1_000_000;
-
-const allowed = (type: RelType, from: string, to: string) => {
-  const a = labelOf(from);
-  const b = labelOf(to);
-  return REL_ENDPOINTS[type].some(([x, y]) => x === a && y === b);
-};
+/** Whether the graph model allows `type` from label `a` to label `b` (a few pairs per type to compare). */
+const allowed = (type: RelType, a: NodeLabel, b: NodeLabel) => REL_ENDPOINTS[type].some(([x, y]) => x === a && y === b);
 
 export class GraphBuilder {
   private readonly resolver = new EntityResolver();
@@ -66,25 +51,28 @@ export class GraphBuilder {
       this.batch.papers.push(paper);
     }
     const rels = this.batch.relationships;
-    const rel = (type: RelType, from: string, to: string, evidence: string | null, outcome?: string | null) => {
-      if (!allowed(type, from, to) || from === to) return;
-      rels.push(outcome === undefined ? { type, from, to, evidence, paperId: paper.id } : { type, from, to, evidence, paperId: paper.id, outcome });
+    // Endpoints come with their labels (entities from the resolver): no id is parsed per relationship.
+    const rel = (type: RelType, from: string, a: NodeLabel, to: string, b: NodeLabel, evidence: string | null, outcome: string | null = null) => {
+      if (from !== to && allowed(type, a, b)) rels.push({ type, from, to, evidence, paperId: paper.id, outcome });
     };
 
-    const idOf = new Map<string, string>();
+    const nodeOf = new Map<string, EntityNode>();
     for (const e of x.entities) {
-      const id = this.resolver.resolve(e);
-      for (const form of [e.name, ...e.aliases]) if (!idOf.has(matchKey(form))) idOf.set(matchKey(form), id);
-      rel(e.proposed ? 'PROPOSES' : 'MENTIONS', paper.id, id, e.evidence);
+      const node = this.resolver.resolveNode(e);
+      for (const form of [e.name, ...e.aliases]) {
+        const key = matchKey(form);
+        if (!nodeOf.has(key)) nodeOf.set(key, node);
+      }
+      rel(e.proposed ? 'PROPOSES' : 'MENTIONS', paper.id, 'Paper', node.id, node.label, e.evidence);
     }
-    const ends = (r: ExtractedRelation) => [idOf.get(matchKey(r.from)), idOf.get(matchKey(r.to))] as const;
     const link = (type: RelType, list: ExtractedRelation[], outcome?: (r: ExtractedRelation) => string) => {
       const seen = new Set<string>();
       for (const r of list) {
-        const [from, to] = ends(r);
-        if (!from || !to || seen.has(`${from}|${to}`)) continue;
-        seen.add(`${from}|${to}`);
-        rel(type, from, to, r.evidence, outcome?.(r));
+        const from = nodeOf.get(matchKey(r.from));
+        const to = nodeOf.get(matchKey(r.to));
+        if (!from || !to || seen.has(`${from.id}|${to.id}`)) continue;
+        seen.add(`${from.id}|${to.id}`);
+        rel(type, from.id, from.label, to.id, to.label, r.evidence, outcome?.(r));
       }
     };
     link('BUILDS_ON', x.buildsOn);
@@ -92,10 +80,10 @@ export class GraphBuilder {
     link('EVALUATED_ON', x.evaluatedOn);
     link('APPLIED_TO', x.appliedTo);
 
-    for (const slug of x.concepts) rel('IN_CONCEPT', paper.id, this.concept(slug), null);
+    for (const slug of x.concepts) rel('IN_CONCEPT', paper.id, 'Paper', this.concept(slug), 'Concept', null);
     for (const [name, slugs] of Object.entries(x.entityConcepts)) {
-      const id = idOf.get(matchKey(name));
-      if (id) for (const slug of slugs) rel('IN_CONCEPT', id, this.concept(slug), null);
+      const node = nodeOf.get(matchKey(name));
+      if (node) for (const slug of slugs) rel('IN_CONCEPT', node.id, node.label, this.concept(slug), 'Concept', null);
     }
     if (raw.organization?.trim()) {
       const org = nodeId('Organization', slugify(raw.organization));
@@ -103,7 +91,7 @@ export class GraphBuilder {
         this.emittedOrgs.add(org);
         this.batch.organizations.push({ id: org, name: raw.organization.trim() });
       }
-      rel('PUBLISHED_BY', paper.id, org, null);
+      rel('PUBLISHED_BY', paper.id, 'Paper', org, 'Organization', null);
     }
     return true;
   }

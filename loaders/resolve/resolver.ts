@@ -35,21 +35,26 @@ export class EntityResolver {
   /** Lexicon lookups by form: the lexicon is fixed for the process, and forms recur. */
   private readonly entries = new Map<string, LexEntry | undefined>();
   /**
-   * Ids by (type, name, aliases) already resolved. Resolving the same spellings again is a no-op
-   * that returns the same id: the first call created the node, listed every form as an alias and
-   * keyed every variant to the id (keys are never re-pointed). Most mentions repeat.
+   * Nodes by (type, name, aliases) already resolved. Resolving the same spellings again is a no-op
+   * that returns the same node: the first call created it, listed every form as an alias and
+   * keyed every variant to its id (keys are never re-pointed). Most mentions repeat.
    */
-  private readonly resolved = new Map<string, string>();
+  private readonly resolved = new Map<string, EntityNode>();
 
   /** The canonical id for one paper's entity, creating or enriching the node. */
   resolve(e: ExtractedEntity): string {
-    const signature = `${e.type}\u0001${e.name}\u0001${e.aliases.join('\u0001')}`;
-    let id = this.resolved.get(signature);
-    if (id === undefined) {
+    return this.resolveNode(e).id;
+  }
+
+  /** resolve(), returning the canonical node (callers also want its label). */
+  resolveNode(e: ExtractedEntity): EntityNode {
+    const signature = e.aliases.length ? `${e.type}\u0001${e.name}\u0001${e.aliases.join('\u0001')}` : `${e.type}\u0001${e.name}`;
+    let node = this.resolved.get(signature);
+    if (node === undefined) {
       if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
-      this.resolved.set(signature, (id = this.resolveNew(e)));
+      this.resolved.set(signature, (node = this.byId.get(this.resolveNew(e))!.node));
     }
-    return id;
+    return node;
   }
 
   private resolveNew(e: ExtractedEntity): string {

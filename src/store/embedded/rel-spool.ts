@@ -3,11 +3,14 @@
 // commit COPYs each group once into its table. JSON rather than CSV: Kùzu reads it at least as
 // fast as quoted CSV (evidence sentences need quoting), keeps "" apart from null, and escapes line
 // breaks, which Kùzu's parallel CSV reader rejects inside quotes. The spool also remembers which
-// (from, to) pairs it holds, so a relationship staged twice in a load is written once.
+// (from, to) pairs it holds, so a relationship staged twice in a load is written once. A load
+// spools millions of rows: each line reuses the JSON of the previous row's values where they
+// repeat (rows come grouped by paper) and of node ids, and allocates little else.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NodeLabel, RelType } from '../../model/graph.ts';
 import type { RelRow } from '../batch.ts';
+import { PairSet } from './pair-set.ts';
 
 export interface SpoolGroup {
   type: RelType;
@@ -25,21 +28,29 @@ export interface SpooledFile extends SpoolGroup {
  * lines die young in V8's heap instead of being promoted and left for a full collection.
  */
 const CHUNK = 64 * 1024;
-/** Node ids are numbered below 2^26, so (from, to) is one exact number below 2^52. */
-const ID_BITS = 26;
-const ID_LIMIT = 2 ** ID_BITS;
 
 interface Open extends SpooledFile {
   fd: number;
   buffer: string;
-  /** (from, to) pairs spooled, numbered: a load spools millions, and sets of strings per node cost far more. */
-  pairs: Set<number>;
+  /** (from, to) pairs spooled, by node number: sets of strings per node would cost far more. */
+  pairs: PairSet;
+}
+
+/** A node id seen by the spool: its number in pairs, and its JSON. */
+interface NodeRef {
+  n: number;
+  json: string;
 }
 
 export class RelSpool {
   private readonly open = new Map<string, Open>();
-  private readonly ids = new Map<string, number>();
+  private readonly nodes = new Map<string, NodeRef>();
   private closed = false;
+  /** The last value written and its JSON, per column that repeats from row to row. */
+  private evidence: string | null = null;
+  private evidenceJson = 'null';
+  private paperId: string | null = null;
+  private paperIdJson = 'null';
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -48,19 +59,25 @@ export class RelSpool {
   /** The rows of `rows` not spooled yet. */
   unspooled(g: SpoolGroup, rows: readonly RelRow[]): RelRow[] {
     const pairs = this.open.get(fileKey(g))?.pairs;
-    return pairs ? rows.filter((r) => !pairs.has(this.pair(r))) : [...rows];
+    return pairs ? rows.filter((r) => !pairs.has(this.node(r.from).n, this.node(r.to).n)) : [...rows];
   }
 
-  /** Appends rows (not spooled yet: see unspooled()). */
+  /** Appends the rows not spooled yet. */
   append(g: SpoolGroup, rows: readonly RelRow[]): void {
     if (rows.length === 0) return;
     const f = this.file(g);
+    let added = 0;
+    let fromId: string | null = null;
+    let from: NodeRef | undefined;
     for (const r of rows) {
-      f.pairs.add(this.pair(r));
-      f.buffer += `{"from":${json(r.from)},"to":${json(r.to)},"evidence":${json(r.evidence)},"paperId":${json(r.paperId)},"outcome":${json(r.outcome)}}\n`;
+      if (r.from !== fromId) from = this.node((fromId = r.from));
+      const to = this.node(r.to);
+      if (!f.pairs.add(from!.n, to.n)) continue;
+      added++;
+      f.buffer += `{"from":${from!.json},"to":${to.json},"evidence":${this.evidenceOf(r.evidence)},"paperId":${this.paperIdOf(r.paperId)},"outcome":${json(r.outcome)}}\n`;
       if (f.buffer.length >= CHUNK) this.write(f);
     }
-    f.rows += rows.length;
+    f.rows += added;
   }
 
   /** Flushes and closes every file; the spool takes no more rows. */
@@ -81,18 +98,20 @@ export class RelSpool {
     for (const f of this.open.values()) closeSync(f.fd);
   }
 
-  private pair(r: RelRow): number {
-    return this.number(r.from) * ID_LIMIT + this.number(r.to);
+  private node(id: string): NodeRef {
+    let ref = this.nodes.get(id);
+    if (ref === undefined) this.nodes.set(id, (ref = { n: this.nodes.size, json: JSON.stringify(id) }));
+    return ref;
   }
 
-  private number(id: string): number {
-    let n = this.ids.get(id);
-    if (n === undefined) {
-      n = this.ids.size;
-      if (n >= ID_LIMIT) throw new Error(`a load can spool relationships between at most ${ID_LIMIT} nodes`);
-      this.ids.set(id, n);
-    }
-    return n;
+  private evidenceOf(v: string | null): string {
+    if (v !== this.evidence) this.evidenceJson = json((this.evidence = v));
+    return this.evidenceJson;
+  }
+
+  private paperIdOf(v: string | null): string {
+    if (v !== this.paperId) this.paperIdJson = json((this.paperId = v));
+    return this.paperIdJson;
   }
 
   private file(g: SpoolGroup): Open {
@@ -100,7 +119,7 @@ export class RelSpool {
     let f = this.open.get(key);
     if (!f) {
       const path = join(this.dir, `${key}.json`);
-      f = { type: g.type, fromLabel: g.fromLabel, toLabel: g.toLabel, path, rows: 0, fd: openSync(path, 'w'), buffer: '', pairs: new Set() };
+      f = { type: g.type, fromLabel: g.fromLabel, toLabel: g.toLabel, path, rows: 0, fd: openSync(path, 'w'), buffer: '', pairs: new PairSet() };
       this.open.set(key, f);
     }
     return f;

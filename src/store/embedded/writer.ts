@@ -20,15 +20,10 @@ import { KuzuFile } from './kuzu.ts';
 import { RelSpool, type SpooledFile } from './rel-spool.ts';
 import { COLUMN_TYPES, MIGRATION_TABLE } from './schema.ts';
 import type { Release } from './lock.ts';
+import { trace } from './trace.ts';
 
 // Building the FTS index over 100k papers' abstracts needs more than 512 MiB of buffer pool.
 const WRITER_BUFFER_POOL = 1024 * 1024 * 1024;
-/** KG_WRITER_TRACE=1: time every COPY, the FTS build and the checkpoint on stderr. */
-const TRACE = process.env.KG_WRITER_TRACE === '1';
-const t0 = performance.now();
-function trace(what: string, since: number): void {
-  if (TRACE) process.stderr.write(`[writer] ${what} ${(performance.now() - since).toFixed(0)} ms (t=${((performance.now() - t0) / 1000).toFixed(1)} s, rss=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap=${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB)\n`);
-}
 // COPY takes its file path as a literal; refuse paths that could break out of the quotes.
 const SAFE_PATH = /^[^'\\\n\r]+$/;
 
@@ -266,11 +261,12 @@ export class GenerationWriter implements GraphWriter {
     for (const r of fresh) written.add(r.id as string);
   }
 
-  /** Drops relationships this load already spooled, and those already in the copied generation. */
-  private async newRelationships(g: RelGroup): Promise<RelRow[]> {
-    let rows = this.spool.unspooled(g, g.rows);
+  /** Drops relationships already in the copied generation (the spool drops those it already holds). */
+  private async newRelationships(g: RelGroup): Promise<readonly RelRow[]> {
     const baseFrom = this.base.get(g.fromLabel)!;
     const baseTo = this.base.get(g.toLabel)!;
+    if (baseFrom.size === 0 || baseTo.size === 0) return g.rows;
+    let rows = this.spool.unspooled(g, g.rows);
     const maybeOld = rows.filter((r) => baseFrom.has(r.from) && baseTo.has(r.to));
     if (maybeOld.length) {
       await this.background;
