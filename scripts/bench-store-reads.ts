@@ -1,7 +1,7 @@
 // Latency of each GraphStore read on a loaded embedded store, one call at a time and 20 at once
 // (the API's uncached load: every request makes a few store calls, many requests run together).
 //
-//   npx tsx scripts/bench-store-reads.ts --data-dir DIR [--runs N] [--concurrency N] [--only op,op] [--json]
+//   npx tsx scripts/bench-store-reads.ts --data-dir DIR [--read-model database|memory] [--runs N] [--concurrency N] [--only op,op] [--json]
 //
 // Prints, per read: median and p99 of single calls, and the wall time of `concurrency` calls
 // started together (median over the runs) with the per-call mean that implies. Ids are taken
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '20' },
     only: { type: 'string' },
+    'read-model': { type: 'string', default: 'database' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -27,7 +28,12 @@ if (!values['data-dir']) {
 const runs = Number(values.runs);
 const concurrency = Number(values.concurrency);
 
-const store: GraphStore = await openStore(loadConfig({ store: 'embedded', dataDir: values['data-dir'] }), { readOnly: true });
+const readModel = values['read-model'];
+if (readModel !== 'database' && readModel !== 'memory') {
+  console.error('--read-model is database (Kùzu queries) or memory (what kg serve answers from)');
+  process.exit(2);
+}
+const store: GraphStore = await openStore(loadConfig({ store: 'embedded', dataDir: values['data-dir'] }), { readOnly: true, readModel });
 
 // Inputs: well-connected ids, as the API's typical requests see them.
 // Ordering by paperCount is itself a heavy query on big graphs (see 'list Method by paperCount'); names are enough here.
@@ -53,6 +59,7 @@ const ops: Record<string, () => Promise<unknown>> = {
     store.lineage(lineageRoot, { direction: 'BOTH', depth: 3, types: ['BUILDS_ON', 'COMPARED_WITH'] }),
   'shortestPath paper->method 4': () => store.shortestPath(farPaper, lastMethod, { maxHops: 4 }),
   'relatedMethods 10': () => store.relatedMethods(topMethods[0]!, 10),
+  'relatedMethods 10 of the lineage root (a hub)': () => store.relatedMethods(lineageRoot, 10),
 };
 
 const only = values.only?.split(',').map((s) => s.trim().toLowerCase());
