@@ -30,10 +30,9 @@ function legacyJsonRequestError(headers: HeaderMap, body: string): boolean {
   }
 }
 
-/** The GraphQL parameters of a GET (JSON-encoded values in the query string) or a JSON POST; null otherwise. */
-function requestParams(method: string | undefined, body: unknown, search: string): GraphQLParams | null {
-  if (method === 'POST') return body && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLParams) : null;
-  const q = new URLSearchParams(search);
+/** The GraphQL parameters of a GET (JSON-encoded values in the query string `q`) or a JSON POST; null otherwise. */
+function requestParams(body: unknown, q: URLSearchParams | null): GraphQLParams | null {
+  if (!q) return body && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLParams) : null;
   try {
     const json = (name: string) => (q.has(name) ? JSON.parse(q.get(name)!) : undefined);
     return { query: q.get('query') ?? undefined, variables: json('variables'), operationName: q.get('operationName') ?? undefined, extensions: json('extensions') };
@@ -84,11 +83,12 @@ export async function handleGraphQL(
       return requestError(res, 400, 'Request body is not valid JSON');
     }
   }
+  const searchParams = req.method === 'POST' ? null : new URLSearchParams(search);
   // Batches and oversized query text are refused before Apollo parses anything.
-  const refused = operationRefusal(req.method === 'POST' ? body : new URLSearchParams(search).get('query'), limits);
+  const refused = operationRefusal(searchParams ? searchParams.get('query') : body, limits);
   if (refused) return sendRefusal(res, refused);
 
-  const params = requestParams(req.method, body, search);
+  const params = requestParams(body, searchParams);
   const key = params && version !== null ? HotCache.key(req, params, version) : null;
   const hit = key === null ? null : hot.get(key);
   if (key !== null && hit) {
