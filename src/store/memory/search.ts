@@ -12,7 +12,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const K1 = 1.2;
 const B = 0.75;
 
+/** Stems of words seen, memoised; bounded, since search queries bring words of their own. */
 const stems = new Map<string, string>();
+const STEMS_MAX = 500_000;
 
 /** The index terms of a text; a query is turned into terms the same way. */
 export function terms(text: string): string[] {
@@ -22,6 +24,7 @@ export function terms(text: string): string[] {
     let s = stems.get(w);
     if (s === undefined) {
       s = stemmer(w);
+      if (stems.size >= STEMS_MAX) stems.clear();
       stems.set(w, s);
     }
     out.push(s);
