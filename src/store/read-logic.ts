@@ -10,6 +10,11 @@ export const byLocale = new Intl.Collator().compare;
 
 export const MAX_DEPTH = 10;
 
+/** How many results a `limit` asks for: whole, and none when it is negative. */
+export function resultCount(limit: number): number {
+  return Math.max(0, Math.floor(limit));
+}
+
 export function hops(n: number, name: string): number {
   if (!Number.isInteger(n) || n < 1 || n > MAX_DEPTH) throw new StoreError('INVALID', `${name} must be an integer from 1 to ${MAX_DEPTH}`);
   return n;
@@ -60,7 +65,7 @@ export function rankSearchHits(hits: { node: NodeRow; score: number }[], query: 
 
 /** The search arguments every store checks the same way; null when nothing can match. */
 export function searchArgs(query: string, limit: number): { limit: number } | null {
-  const k = Math.max(0, Math.floor(limit));
+  const k = resultCount(limit);
   return query.trim() && k > 0 ? { limit: k } : null;
 }
 
@@ -149,5 +154,5 @@ export function scoreRelated(inputs: RelatedInputs, limit: number): RelatedRow[]
   for (const r of inputs.coMentions) add(r.id, w.coMentions(r.papers), `co-mentioned in ${r.papers} paper${r.papers === 1 ? '' : 's'}`);
   return [...related.values()]
     .sort((a, b) => b.score - a.score || byLocale(a.id, b.id))
-    .slice(0, Math.max(0, Math.floor(limit)));
+    .slice(0, resultCount(limit));
 }

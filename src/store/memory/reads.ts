@@ -24,6 +24,7 @@ import {
   rankSearchHits,
   RELATED_WEIGHT,
   byLocale,
+  resultCount,
   scoreRelated,
   searchArgs,
   type LineageOptions,
@@ -42,6 +43,8 @@ export class MemoryReads {
   private idRankCache: Int32Array | null = null;
   /** relatedMethods' score per node, zero between calls (each call runs synchronously). */
   private scoreScratch: Float64Array | null = null;
+  /** What a node's full-text index entry is made from. */
+  private readonly textOf = (i: number) => indexedText(this.g.nodes[i]!);
 
   constructor(private readonly g: MemoryGraph) {}
 
@@ -52,7 +55,7 @@ export class MemoryReads {
   async warm(): Promise<void> {
     for (const l of NODE_LABELS) {
       if (this.textIndexes.has(l)) continue;
-      const steps = TextIndex.building(this.g.byLabel.get(l)!, (i) => indexedText(this.g.nodes[i]!));
+      const steps = TextIndex.building(this.g.byLabel.get(l)!, this.textOf);
       let step = steps.next();
       while (!step.done) {
         await setImmediate();
@@ -285,7 +288,7 @@ export class MemoryReads {
    * then first scored): the ids are compared only among the methods tied at the cut.
    */
   private bestRelated(scored: number[], score: Float64Array, limit: number): Set<number> {
-    const k = Math.max(0, Math.floor(limit));
+    const k = resultCount(limit);
     if (scored.length <= k) return new Set(scored);
     if (k === 0) return new Set();
     const cut = Float64Array.from(scored, (j) => score[j]!).sort()[scored.length - k]!;
@@ -478,7 +481,7 @@ export class MemoryReads {
   private textIndex(l: NodeLabel): TextIndex {
     let index = this.textIndexes.get(l);
     if (!index) {
-      index = TextIndex.build(this.g.byLabel.get(l)!, (i) => indexedText(this.g.nodes[i]!));
+      index = TextIndex.build(this.g.byLabel.get(l)!, this.textOf);
       this.textIndexes.set(l, index);
     }
     return index;
