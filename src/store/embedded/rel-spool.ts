@@ -46,11 +46,9 @@ export class RelSpool {
   private readonly open = new Map<string, Open>();
   private readonly nodes = new Map<string, NodeRef>();
   private closed = false;
-  /** The last value written and its JSON, per column that repeats from row to row. */
-  private evidence: string | null = null;
-  private evidenceJson = 'null';
-  private paperId: string | null = null;
-  private paperIdJson = 'null';
+  /** Columns whose value repeats from row to row (rows come grouped by paper). */
+  private readonly evidence = new RepeatedJson();
+  private readonly paperId = new RepeatedJson();
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -74,7 +72,7 @@ export class RelSpool {
       const to = this.node(r.to);
       if (!f.pairs.add(from!.n, to.n)) continue;
       added++;
-      f.buffer += `{"from":${from!.json},"to":${to.json},"evidence":${this.evidenceOf(r.evidence)},"paperId":${this.paperIdOf(r.paperId)},"outcome":${json(r.outcome)}}\n`;
+      f.buffer += `{"from":${from!.json},"to":${to.json},"evidence":${this.evidence.of(r.evidence)},"paperId":${this.paperId.of(r.paperId)},"outcome":${json(r.outcome)}}\n`;
       if (f.buffer.length >= CHUNK) this.write(f);
     }
     f.rows += added;
@@ -104,16 +102,6 @@ export class RelSpool {
     return ref;
   }
 
-  private evidenceOf(v: string | null): string {
-    if (v !== this.evidence) this.evidenceJson = json((this.evidence = v));
-    return this.evidenceJson;
-  }
-
-  private paperIdOf(v: string | null): string {
-    if (v !== this.paperId) this.paperIdJson = json((this.paperId = v));
-    return this.paperIdJson;
-  }
-
   private file(g: SpoolGroup): Open {
     const key = fileKey(g);
     let f = this.open.get(key);
@@ -133,5 +121,16 @@ export class RelSpool {
 
 /** One JSON value; stringifying fields one by one is cheaper than building an object per row. */
 const json = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
+
+/** A column's JSON, made again only when its value differs from the previous row's. */
+class RepeatedJson {
+  private last: string | null = null;
+  private text = 'null';
+
+  of(v: string | null): string {
+    if (v !== this.last) this.text = json((this.last = v));
+    return this.text;
+  }
+}
 
 const fileKey = (g: SpoolGroup) => `${g.type}-${g.fromLabel}-${g.toLabel}`;
