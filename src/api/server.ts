@@ -104,7 +104,7 @@ export function createServer({ store: rawStore, config, logger = pino({ level: '
       if (isGet && wantsHtml(req) && !url.searchParams.has('query') && !url.searchParams.has('extensions')) {
         return sendAsset(req, res, playground.page, 'no-cache');
       }
-      return handleGraphQL(apollo, context, hot, graphVersion, req, res, url.search, limits);
+      return handleGraphQL(apollo, context, hot, graphVersion, req, res, url, limits);
     }
     if (!isGet) return sendJson(res, 405, { error: `${req.method} is not allowed on ${path}` });
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });

@@ -54,7 +54,7 @@ export async function handleGraphQL(
   graphVersion: () => Promise<string | null>,
   req: IncomingMessage,
   res: ServerResponse,
-  search: string,
+  url: URL,
   limits: Pick<Limits, 'maxBodyBytes' | 'maxQueryBytes'>,
 ): Promise<void> {
   let text: string | undefined;
@@ -70,7 +70,7 @@ export async function handleGraphQL(
   }
   const version = await graphVersion();
   // A byte-identical repeat (a polling dashboard) is answered before anything is parsed.
-  const requestKey = version === null ? null : HotCache.requestKey(req, search, text, version);
+  const requestKey = version === null ? null : HotCache.requestKey(req, url.search, text, version);
   const repeat = requestKey === null ? null : hot.getByRequest(requestKey);
   if (repeat) return sendCached(res, repeat);
 
@@ -83,7 +83,7 @@ export async function handleGraphQL(
       return requestError(res, 400, 'Request body is not valid JSON');
     }
   }
-  const searchParams = req.method === 'POST' ? null : new URLSearchParams(search);
+  const searchParams = req.method === 'POST' ? null : url.searchParams;
   // Batches and oversized query text are refused before Apollo parses anything.
   const refused = operationRefusal(searchParams ? searchParams.get('query') : body, limits);
   if (refused) return sendRefusal(res, refused);
@@ -101,7 +101,7 @@ export async function handleGraphQL(
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context,
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
