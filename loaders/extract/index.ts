@@ -38,8 +38,9 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
       if (proposed.has(m)) markProposed(e, s.text);
     }
   });
+  const fromTitle = p.title ? titleName(p.title) : null;
   if (p.title) {
-    markTitleEntity(table, p.title, sentences);
+    markTitleEntity(table, p.title, fromTitle, sentences);
     // Without any proposal cue, an unlisted name the title repeats is what the paper is about.
     if (!table.list.some((e) => e.proposed)) for (const e of table.list) if (namedInTitle(e, titleKey)) markProposed(e, e.evidence ?? p.title);
   }
@@ -49,7 +50,7 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   mergeShortenedNames(table);
   if (p.title) {
     dropTitleFragments(table, sentences[0]);
-    proposeTitleTechnique(table, p.title, p.abstract, table.list.some((e) => e.proposed), !titleName(p.title) && p.title.includes(':'));
+    proposeTitleTechnique(table, p.title, p.abstract, table.list.some((e) => e.proposed), !fromTitle && p.title.includes(':'));
   }
   const news = table.list.filter((e) => e.proposed);
   for (const e of table.list) if (isVariantOf(e, news)) markProposed(e, e.evidence ?? '');
@@ -73,13 +74,12 @@ function markProposed(e: PaperEntity, sentence: string): void {
   e.proposed = true;
 }
 
-/** The paper's own name in its title: the name before the colon, or the whole title or pre-colon part when the abstract names an entity so. */
-function markTitleEntity(table: EntityTable, title: string, sentences: Sentence[]): void {
+/** The paper's own name in its title (`fromTitle`, its titleName): the name before the colon, or the whole title or pre-colon part when the abstract names an entity so. */
+function markTitleEntity(table: EntityTable, title: string, fromTitle: string | null, sentences: Sentence[]): void {
   // A title that is, before any colon, exactly a name the abstract uses: "Multi-Token Attention", "Summary of a Haystack: ...".
   const head = title.split(':')[0].trim();
   const named = table.find(head) ?? (title.includes(':') ? hyphenatedTitleName(table, head, sentences) : undefined);
   if (named) markProposed(named, named.evidence ?? title);
-  const fromTitle = titleName(title);
   if (!fromTitle) return;
   // "MInference 1.0: ..." names the abstract's MInference; "HiP Attention: ..." its HiP.
   const first = fromTitle.split(/\s+/)[0];

@@ -4,7 +4,7 @@
 import type { ExtractedRelation, GoldType } from '../types.ts';
 import { findCues, firstSelfRef, isSentenceInitial, lastSelfRef, scopeEnd, type Cue } from './cues.ts';
 import type { PaperEntity } from './entities.ts';
-import { norm, sortByStart, type Sentence } from './text.ts';
+import { isSpace, norm, sortByStart, type Sentence } from './text.ts';
 
 const APPLY_CUE = /\b(?:appl(?:y|ies|ied|ying)|on|to|with|using|fine-tun\w*|into|integrat\w*|equip\w*|based on|extend\w*)\b/i;
 // Evaluation sentences use models as test beds, not as foundations: "experiments using LLaMA-7B".
@@ -157,7 +157,18 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
 const ACRONYM = /^[A-Z][A-Z0-9]{1,6}$/;
 
 function initialsOf(long: string): string {
-  return long.split(/[\s-]+/).filter(Boolean).map((w) => w[0].toUpperCase()).join('');
+  // A character scan: split, filter and map cost more than the name is long.
+  let out = '';
+  let wordStart = true;
+  for (let k = 0; k < long.length; k++) {
+    const c = long.charCodeAt(k);
+    if (c === 45 || isSpace(c)) wordStart = true;
+    else if (wordStart) {
+      out += long[k].toUpperCase();
+      wordStart = false;
+    }
+  }
+  return out;
 }
 
 /** The paper's main contribution: the proposed entity named in the title, else the first one introduced. */
@@ -246,7 +257,8 @@ const PLURAL_SUBJECT = /\b(?:two|three|four|five|several|these|both|all)\s+(?:[\
 function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEntity, PaperEntity>, primary: PaperEntity, recent: PaperEntity, emit: Emit, siblings: PaperEntity[] = []): void {
   const masked = maskParens(text);
   const consumed = new Set<Span>();
-  const experiment = EXPERIMENT.test(text);
+  // Asked only of a weak cue with a target: most sentences have none.
+  let experiment: boolean | undefined;
   cues.forEach((cue, ci) => {
     const next = ci + 1 < cues.length ? cues[ci + 1].start : text.length;
     // A mention cannot start inside the cue; the scope stops at the next cue or a clause boundary.
@@ -306,7 +318,7 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
       if (h.start >= end) continue;
       if (!compatible(cue, subject, h.e, explicit) || TASK_TARGET.test(h.e.name)) continue;
       if (masked[h.start] === ' ' && !asideOk(text, h.start, here)) continue;
-      if (cue.weak && (experiment || QUANTITY.test(text.slice(cue.end, cue.end + 24)))) continue;
+      if (cue.weak && ((experiment ??= EXPERIMENT.test(text)) || QUANTITY.test(text.slice(cue.end, cue.end + 24)))) continue;
       consumed.add(h);
       emit(cue.family, subject, h.e, cue.wins);
       // "three new attention mechanisms that outperform X", "these variants improve upon X": every proposed sibling.
