@@ -54,7 +54,8 @@ export function defaultWorkers(papers: number): number {
 
 /**
  * Starts extracting `papers` at once (so workers can run while the caller is busy elsewhere);
- * iterate it once for the results in input order. close() stops the workers; iterating to the end,
+ * iterate it once for the results in input order. The run keeps its own list of the papers and
+ * lets go of each once it has been handed out. close() stops the workers; iterating to the end,
  * or leaving the loop early, closes it too.
  */
 export class ExtractionRun implements AsyncIterable<Extracted> {
@@ -68,11 +69,10 @@ export class ExtractionRun implements AsyncIterable<Extracted> {
   private wake: (() => void) | null = null;
   private sent = 0;
   private consumed = 0;
+  private papers: (RawPaper | undefined)[];
 
-  constructor(
-    private readonly papers: readonly RawPaper[],
-    opts: PoolOptions = {},
-  ) {
+  constructor(papers: readonly RawPaper[], opts: PoolOptions = {}) {
+    this.papers = papers.slice();
     const workers = opts.workers ?? defaultWorkers(papers.length);
     this.chunk = opts.chunk ?? DEFAULT_CHUNK;
     this.chunks = workers === 0 ? 0 : Math.ceil(papers.length / this.chunk);
@@ -84,7 +84,10 @@ export class ExtractionRun implements AsyncIterable<Extracted> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Extracted> {
     try {
       if (this.pool.length === 0) {
-        for (const paper of this.papers) yield { paper, extraction: extractPaper(paper) };
+        for (let i = 0; i < this.papers.length; i++) {
+          const paper = this.take(i);
+          yield { paper, extraction: extractPaper(paper) };
+        }
         return;
       }
       while (this.consumed < this.chunks) {
@@ -95,7 +98,7 @@ export class ExtractionRun implements AsyncIterable<Extracted> {
         const base = this.consumed * this.chunk;
         this.consumed++;
         this.dispatch();
-        for (let i = 0; i < extractions.length; i++) yield { paper: this.papers[base + i]!, extraction: decodeExtraction(extractions[i]!) };
+        for (let i = 0; i < extractions.length; i++) yield { paper: this.take(base + i), extraction: decodeExtraction(extractions[i]!) };
       }
     } finally {
       await this.close();
@@ -103,8 +106,15 @@ export class ExtractionRun implements AsyncIterable<Extracted> {
   }
 
   async close(): Promise<void> {
+    this.papers = [];
     const pool = this.pool.splice(0);
     await Promise.all(pool.map((w) => w.terminate()));
+  }
+
+  private take(i: number): RawPaper {
+    const paper = this.papers[i]!;
+    this.papers[i] = undefined;
+    return paper;
   }
 
   private spawn(): Worker {
@@ -130,7 +140,7 @@ export class ExtractionRun implements AsyncIterable<Extracted> {
   private dispatch(): void {
     while (this.idle.length && this.sent < this.chunks && this.sent - this.consumed < MAX_AHEAD) {
       const seq = this.sent++;
-      const papers = this.papers.slice(seq * this.chunk, (seq + 1) * this.chunk).map((p) => ({ title: p.title, abstract: p.abstract }));
+      const papers = this.papers.slice(seq * this.chunk, (seq + 1) * this.chunk).map((p) => ({ title: p!.title, abstract: p!.abstract }));
       this.idle.pop()!.postMessage({ seq, papers } satisfies ChunkRequest);
     }
   }

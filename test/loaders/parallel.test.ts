@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPaper } from '../../loaders/extract/index.ts';
 import { ExtractionRun, extractInOrder } from '../../loaders/parallel/extract-pool.ts';
+import { collectGarbage } from '../../src/store/embedded/collect-garbage.ts';
 import { readPapers } from '../../loaders/pipeline.ts';
 import type { RawPaper } from '../../loaders/types.ts';
 import { AS_OF, SEED_DIR } from '../support/seed.ts';
@@ -33,6 +34,22 @@ describe('extraction worker pool', () => {
     let n = 0;
     for await (const _ of run) if (++n === 12) break;
     expect(n).toBe(12);
+    await run.close();
+  });
+
+  it('lets go of each paper once it has handed it out', async () => {
+    // Copies the run alone holds: the seed list would keep the originals alive.
+    const papers = (await seed()).slice(0, 40).map((p) => ({ ...p }));
+    const refs = papers.map((p) => new WeakRef(p));
+    const run = new ExtractionRun(papers.splice(0), { workers: 1, chunk: 10 });
+    const iterator = run[Symbol.asyncIterator]();
+    for (let i = 0; i < 25; i++) expect((await iterator.next()).done).toBe(false);
+    // Twice: the iterator's last result may still be reachable during the first collection.
+    collectGarbage();
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(refs.slice(0, 24).filter((r) => r.deref() !== undefined)).toEqual([]);
+    expect(refs.slice(25).every((r) => r.deref() !== undefined)).toBe(true);
     await run.close();
   });
 

@@ -78,7 +78,7 @@ export class RelSpool {
     f.rows += added;
   }
 
-  /** Flushes and closes every file; the spool takes no more rows. */
+  /** Flushes and closes every file; the spool takes no more rows and lets go of what it remembered. */
   finish(): SpooledFile[] {
     const out: SpooledFile[] = [];
     for (const f of this.open.values()) {
@@ -86,6 +86,8 @@ export class RelSpool {
       out.push({ type: f.type, fromLabel: f.fromLabel, toLabel: f.toLabel, path: f.path, rows: f.rows });
     }
     this.close();
+    this.open.clear();
+    this.nodes.clear();
     return out;
   }
 

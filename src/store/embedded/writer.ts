@@ -5,7 +5,7 @@
 // the generation by COPY from a JSON file per table, the few that already exist by UNWIND … SET,
 // then each relationship file by COPY, then builds the FTS indexes, checkpoints, and publishes
 // the generation; abort deletes it. A load that knows its papers up front hands them to
-// prewrite() first, so their table is written and indexed while the rest is extracted.
+// prewrite() first, so their table is written while the rest is extracted.
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_LABELS, type GraphBatch, type NodeLabel } from '../../model/graph.ts';
@@ -15,14 +15,15 @@ import { StoreError, messageOf } from '../errors.ts';
 import { pendingMigrations, type AppliedMigration, type MigrationFile } from '../migrations.ts';
 import type { GraphWriter, WriteSummary } from '../port.ts';
 import type { DataDir } from './datadir.ts';
-import { createFtsIndex, dropFtsIndex, dropFtsIndexes } from './dialect.ts';
+import { collectGarbage } from './collect-garbage.ts';
+import { createFtsIndex, dropFtsIndexes } from './dialect.ts';
 import { KuzuFile } from './kuzu.ts';
 import { RelSpool, type SpooledFile } from './rel-spool.ts';
 import { COLUMN_TYPES, MIGRATION_TABLE } from './schema.ts';
 import type { Release } from './lock.ts';
 import { trace } from './trace.ts';
 
-// Building the FTS index over 100k papers' abstracts needs more than 512 MiB of buffer pool.
+// Building the FTS index over 100k papers' abstracts needs more than 600 MiB of buffer pool.
 const WRITER_BUFFER_POOL = 1024 * 1024 * 1024;
 // COPY takes its file path as a literal; refuse paths that could break out of the quotes.
 const SAFE_PATH = /^[^'\\\n\r]+$/;
@@ -36,10 +37,6 @@ export class GenerationWriter implements GraphWriter {
   private readonly staged = new Map<NodeLabel, Map<string, Row>>(NODE_LABELS.map((l) => [l, new Map<string, Row>()]));
   /** Ids this writer has written to the generation (prewrite), by label. */
   private readonly written = new Map<NodeLabel, Set<string>>(NODE_LABELS.map((l) => [l, new Set<string>()]));
-  /** Labels whose full-text index prewrite() built and that nothing changed since. */
-  private readonly indexed = new Set<NodeLabel>();
-  /** prewrite()'s index build; anything else that needs the database waits for it. */
-  private background: Promise<void> = Promise.resolve();
   private readonly spool: RelSpool;
   private state: 'open' | 'failed' | 'done' = 'open';
   private queue: Promise<unknown> = Promise.resolve();
@@ -84,45 +81,39 @@ export class GenerationWriter implements GraphWriter {
   }
 
   /**
-   * Upserts nodes ahead of the relationships that will point at them and writes their tables now;
-   * their full-text indexes are built in the background while the caller extracts and upserts the
-   * rest (the index over paper abstracts is the slowest step of a load). Upserts only touch the
-   * database when the generation already held nodes, and then wait for the build. The build needs
-   * most of the buffer pool and Kùzu keeps every page it touched resident, so the database is
-   * checkpointed and reopened after it. Later upserts may still add to or change these tables:
-   * commit then rebuilds their indexes.
+   * Upserts nodes ahead of the relationships that will point at them and writes their tables now,
+   * while the caller extracts and upserts the rest. Kùzu keeps every buffer-pool page a COPY
+   * touched resident, so the database is checkpointed and reopened after it: the pool is empty
+   * again for the rest of the load. Later upserts may still add to or change these tables.
    */
   prewrite(batch: GraphBatch): Promise<WriteSummary> {
     return this.serial(async () => {
       const summary = await this.stage(batch);
-      const labels = NODE_LABELS.filter((l) => this.staged.get(l)!.size > 0);
       try {
-        for (const l of labels) await this.writeTable(l);
+        for (const l of NODE_LABELS) if (this.staged.get(l)!.size > 0) await this.writeTable(l);
+        await this.reopen();
       } catch (err) {
         this.state = 'failed';
         throw err instanceof StoreError ? err : new StoreError('INTERNAL', `write failed: ${messageOf(err)}`, { cause: err });
       }
-      for (const l of labels) this.indexed.add(l);
-      this.background = this.indexInBackground(labels);
-      // Reported by commit, or dropped by abort; never an unhandled rejection.
-      this.background.catch(() => undefined);
       return summary;
     });
   }
 
-  private async indexInBackground(labels: NodeLabel[]): Promise<void> {
+  private async reopen(): Promise<void> {
     const t = performance.now();
-    for (const l of labels) await this.db.exec(createFtsIndex(l));
     await this.db.exec('CHECKPOINT');
     await this.db.close();
     this.db = await openWriterDb(this.dir.dbPath(this.generation));
-    trace(`FTS ${labels.join(', ')} in the background, checkpoint and reopen`, t);
+    trace('checkpoint and reopen', t);
   }
 
   /**
    * Writes the rest of the load: each table gets one COPY. Kùzu checkpoints at the end of every
    * transaction holding a COPY, at a cost that grows with the tables already written, so copying
-   * batch by batch made large loads quadratic. Nothing is visible to readers before the
+   * batch by batch made large loads quadratic. The full-text indexes come last, once nothing
+   * else needs the buffer pool: the one over paper abstracts needs most of it (building it while
+   * extraction ran made that the load's peak memory). Nothing is visible to readers before the
    * generation is published, and a failure deletes it: a load stays all or nothing.
    */
   commit(): Promise<void> {
@@ -130,16 +121,23 @@ export class GenerationWriter implements GraphWriter {
       this.assertOpen();
       try {
         this.state = 'done';
-        await this.background;
+        for (const l of NODE_LABELS) if (this.staged.get(l)!.size > 0) await this.writeTable(l);
+        this.base.clear();
+        this.written.clear();
+        const files = this.spool.finish();
+        // What is left needs memory for Kùzu (the full-text index over paper abstracts above all)
+        // and next to none for JavaScript: hand back what staging and extraction left behind.
+        collectGarbage();
+        for (const f of files) await this.copyRelationships(f);
+        // The index build gets the whole pool, not what the COPYs left resident, and V8 hands back
+        // the pages the first collection emptied only at the next one.
+        await this.reopen();
+        collectGarbage();
         for (const l of NODE_LABELS) {
-          if (this.staged.get(l)!.size === 0) continue;
-          if (this.indexed.delete(l)) await this.db.exec(dropFtsIndex(l));
-          await this.writeTable(l);
+          const t = performance.now();
+          await this.db.exec(createFtsIndex(l));
+          trace(`FTS ${l}`, t);
         }
-        for (const f of this.spool.finish()) await this.copyRelationships(f);
-        const t = performance.now();
-        for (const l of NODE_LABELS) if (!this.indexed.has(l)) await this.db.exec(createFtsIndex(l));
-        trace('FTS', t);
         const tc = performance.now();
         await this.db.exec('CHECKPOINT');
         trace('CHECKPOINT', tc);
@@ -204,7 +202,6 @@ export class GenerationWriter implements GraphWriter {
 
   private async discard(): Promise<void> {
     this.spool.close();
-    await this.background.catch(() => undefined);
     await this.db.close().catch(() => undefined);
     rmSync(this.dir.generationDir(this.generation), { recursive: true, force: true });
   }
@@ -269,7 +266,6 @@ export class GenerationWriter implements GraphWriter {
     let rows = this.spool.unspooled(g, g.rows);
     const maybeOld = rows.filter((r) => baseFrom.has(r.from) && baseTo.has(r.to));
     if (maybeOld.length) {
-      await this.background;
       const text = `UNWIND $ids AS i MATCH (a:${label(g.fromLabel)})-[:${relType(g.type)}]->(b:${label(g.toLabel)}) WHERE a.id = i RETURN a.id AS f, b.id AS t`;
       const existing = new Set(
         (await this.db.query(text, { ids: [...new Set(maybeOld.map((r) => r.from))] })).map((r) => `${String(r.f)}\u0000${String(r.t)}`),
