@@ -1,9 +1,9 @@
 // End to end through the real `kg` binary: real files, real embedded store in a temp directory.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kg as run } from '../support/kg.ts';
+import { kg as run, startKg } from '../support/kg.ts';
 import { SEED_DIR as DATA } from '../support/seed.ts';
 
 const kg = (args: string[]) => run(args, { LOG_LEVEL: 'silent' });
@@ -91,5 +91,52 @@ describe('kg load, stats, export', () => {
     const missing = await kg(['load', join(dir, 'nope.txt'), '--data-dir', join(dir, 'x')]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/nope\.txt/);
+  });
+});
+
+describe('kg load process', () => {
+  /** The process `pid` started, once it has. */
+  async function childOf(pid: number): Promise<number> {
+    for (let i = 0; i < 200; i++) {
+      const [child] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      if (child) return Number(child);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`process ${pid} started no child`);
+  }
+
+  it.skipIf(process.platform !== 'linux')('runs with two malloc arenas, and a SIGTERM to kg stops the load and kg with it', async () => {
+    const { child, done } = startKg(['load', DATA, '--data-dir', join(dir, 'arenas'), '--as-of', '2026-11-22'], {
+      LOG_LEVEL: 'silent',
+      MALLOC_ARENA_MAX: undefined,
+    });
+    const load = await childOf(child.pid!);
+    expect(readFileSync(`/proc/${load}/environ`, 'utf8').split('\0')).toContain('MALLOC_ARENA_MAX=2');
+    child.kill('SIGTERM');
+    const r = await done;
+    expect(r.signal).toBe('SIGTERM');
+    expect(existsSync(`/proc/${load}`)).toBe(false);
+  });
+
+  it.skipIf(process.platform !== 'linux')('leaves an arena limit the environment set alone, and starts no second process', async () => {
+    const { child, done } = startKg(['load', DATA, '--data-dir', join(dir, 'arenas-set'), '--as-of', '2026-11-22'], {
+      LOG_LEVEL: 'silent',
+      MALLOC_ARENA_MAX: '4',
+    });
+    let exited = false;
+    void done.then(() => (exited = true));
+    const children = new Set<string>();
+    while (!exited) {
+      try {
+        for (const c of readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/)) if (c) children.add(c);
+      } catch {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/loaded 244 papers/);
+    expect([...children]).toEqual([]);
   });
 });
