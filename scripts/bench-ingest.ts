@@ -2,7 +2,7 @@
 // peak RSS (process.resourceUsage().maxRSS) after the first, whole pass. Generates the synthetic corpus with scripts/bench-corpus.ts when it is missing.
 // usage: tsx scripts/bench-ingest.ts [--papers 100000] [--corpus bench-out/corpus-N] [--reps 3] [--build] [--json]
 //   --reps   extraction passes over the papers read (the best pass is reported as extract papers/s)
-//   --build  also feed a GraphBuilder (drained every 5,000 papers) in the first, whole pass
+//   --build  also feed a GraphBuilder (drained every DEFAULT_BATCH_SIZE papers, as a load does) in the first, whole pass
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { extractPaper } from '../loaders/extract/index.ts';
 import { dedupePapers } from '../loaders/normalize/index.ts';
 import { GraphBuilder } from '../loaders/resolve/index.ts';
 import { readSources } from '../loaders/sources/index.ts';
+import { DEFAULT_BATCH_SIZE } from '../loaders/pipeline.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const { values } = parseArgs({
@@ -58,7 +59,7 @@ for (const p of read.papers) {
   checksum += x.entities.length + x.buildsOn.length + x.comparedWith.length;
   if (builder) {
     builder.add(p, x);
-    if (++done % 5_000 === 0) builder.drain();
+    if (++done % DEFAULT_BATCH_SIZE === 0) builder.drain();
   }
 }
 builder?.drain();

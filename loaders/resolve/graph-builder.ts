@@ -56,22 +56,30 @@ export class GraphBuilder {
       if (from !== to && allowed(type, a, b)) rels.push({ type, from, to, evidence, paperId: paper.id, outcome });
     };
 
+    // Relations name their ends as the paper wrote them: the first entity with a form of the same
+    // match key. Most ends are spelled exactly as an entity's form, found without a key.
     const nodeOf = new Map<string, EntityNode>();
+    const nodeOfForm = new Map<string, EntityNode>();
     for (const e of x.entities) {
       const node = this.resolver.resolveNode(e);
       for (const form of [e.name, ...e.aliases]) {
         const key = matchKey(form);
         if (!nodeOf.has(key)) nodeOf.set(key, node);
+        if (!nodeOfForm.has(form)) nodeOfForm.set(form, nodeOf.get(key)!);
       }
       rel(e.proposed ? 'PROPOSES' : 'MENTIONS', paper.id, 'Paper', node.id, node.label, e.evidence);
     }
+    const end = (name: string) => nodeOfForm.get(name) ?? nodeOf.get(matchKey(name));
     const link = (type: RelType, list: ExtractedRelation[], outcome?: (r: ExtractedRelation) => string) => {
-      const seen = new Set<string>();
+      const seen = new Map<EntityNode, Set<EntityNode>>();
       for (const r of list) {
-        const from = nodeOf.get(matchKey(r.from));
-        const to = nodeOf.get(matchKey(r.to));
-        if (!from || !to || seen.has(`${from.id}|${to.id}`)) continue;
-        seen.add(`${from.id}|${to.id}`);
+        const from = end(r.from);
+        const to = end(r.to);
+        if (!from || !to) continue;
+        let tos = seen.get(from);
+        if (!tos) seen.set(from, (tos = new Set()));
+        if (tos.has(to)) continue;
+        tos.add(to);
         rel(type, from.id, from.label, to.id, to.label, r.evidence, outcome?.(r));
       }
     };

@@ -2,10 +2,11 @@
 // process, timed from outside (wall clock, process start to exit) with the child's peak RSS.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_BATCH_SIZE } from '../../loaders/pipeline.ts';
 import { AS_OF, OUT, ROOT } from './paths.ts';
 import { diskBytes, lastJson, runMeasured, shell, shown } from './proc.ts';
 
-export const DEFAULT_BATCH_SIZE = 5_000;
+export { DEFAULT_BATCH_SIZE } from '../../loaders/pipeline.ts';
 
 export interface LoadFigures {
   name: string;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { setFlagsFromString } from 'node:v8';
-import { readPapers, writePapers, type LoadReport } from '../../../loaders/pipeline.ts';
+import { DEFAULT_BATCH_SIZE, readPapers, writePapers, type LoadReport } from '../../../loaders/pipeline.ts';
 import { printRejections, ReportedFailure, UsageError } from '../fail.ts';
 import { configFrom, parseIsoDate, today, withStoreOptions, type StoreFlags } from '../options.ts';
 import { progressBar } from '../progress.ts';
@@ -36,7 +36,7 @@ export function registerLoad(program: Command): void {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new UsageError(`--batch-size must be a positive integer, got "${v}"`);
       return n;
-    }, 5_000)
+    }, DEFAULT_BATCH_SIZE)
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], flags: LoadFlags) => {
       // A large load keeps a few hundred MB live (resolved entities, staged rows) while allocating
