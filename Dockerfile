@@ -6,11 +6,12 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20-slim
-# Two malloc arenas, as `kg load` sets for itself (bin/kg.js) when the environment does not.
+# The malloc settings `kg load` sets for itself (bin/kg.js) when the environment does not.
 ENV NODE_ENV=production \
     KG_DATA_DIR=/var/lib/kg \
     PORT=4000 \
-    MALLOC_ARENA_MAX=2
+    MALLOC_ARENA_MAX=2 \
+    MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./

@@ -7,6 +7,7 @@
 // the generation; abort deletes it. A load that knows its papers up front hands them to
 // prewrite() first, so their table is written while the rest is extracted.
 import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { NODE_LABELS, type GraphBatch, type NodeLabel } from '../../model/graph.ts';
 import { NODE_COLUMNS, aliasText, mergeRows, prepareBatch, type RelGroup, type RelRow, type Row } from '../batch.ts';
@@ -16,15 +17,23 @@ import { pendingMigrations, type AppliedMigration, type MigrationFile } from '..
 import type { GraphWriter, WriteSummary } from '../port.ts';
 import type { DataDir } from './datadir.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { createFtsIndex, dropFtsIndexes } from './dialect.ts';
+import { createFtsIndex, dropFtsIndexes, FTS_INDEXES } from './dialect.ts';
 import { KuzuFile } from './kuzu.ts';
 import { RelSpool, type SpooledFile } from './rel-spool.ts';
 import { COLUMN_TYPES, MIGRATION_TABLE } from './schema.ts';
 import type { Release } from './lock.ts';
 import { trace } from './trace.ts';
 
-// Building the FTS index over 100k papers' abstracts needs more than 600 MiB of buffer pool.
 const WRITER_BUFFER_POOL = 1024 * 1024 * 1024;
+/**
+ * Kùzu builds a full-text index in its buffer pool and fails outright when the pool is too small:
+ * the 62 million characters of titles and abstracts of the 100k-paper synthetic corpus need
+ * between 700 and 800 MiB, about 13 bytes a character. The pool for the index builds is sized
+ * from the text with some headroom, within what the machine has.
+ */
+const FTS_POOL_BYTES_PER_CHAR = 16;
+const MIN_FTS_POOL = 256 * 1024 * 1024;
+const MAX_FTS_POOL = Math.floor(totalmem() * 0.75);
 // COPY takes its file path as a literal; refuse paths that could break out of the quotes.
 const SAFE_PATH = /^[^'\\\n\r]+$/;
 
@@ -100,12 +109,23 @@ export class GenerationWriter implements GraphWriter {
     });
   }
 
-  private async reopen(): Promise<void> {
+  private async reopen(bufferPoolBytes = WRITER_BUFFER_POOL): Promise<void> {
     const t = performance.now();
     await this.db.exec('CHECKPOINT');
     await this.db.close();
-    this.db = await openWriterDb(this.dir.dbPath(this.generation));
-    trace('checkpoint and reopen', t);
+    this.db = await openWriterDb(this.dir.dbPath(this.generation), bufferPoolBytes);
+    trace(`checkpoint and reopen with a ${Math.round(bufferPoolBytes / 2 ** 20)} MiB pool`, t);
+  }
+
+  /** The buffer pool the largest full-text index of the generation needs to be built. */
+  private async ftsPoolBytes(): Promise<number> {
+    let chars = 0;
+    for (const l of NODE_LABELS) {
+      const length = FTS_INDEXES[l].props.map((p) => `size(coalesce(n.${p}, ''))`).join(' + ');
+      const [row] = await this.db.query(`MATCH (n:${label(l)}) RETURN sum(${length}) AS chars`);
+      chars = Math.max(chars, Number(row?.chars ?? 0));
+    }
+    return Math.min(MAX_FTS_POOL, Math.max(MIN_FTS_POOL, chars * FTS_POOL_BYTES_PER_CHAR));
   }
 
   /**
@@ -121,18 +141,17 @@ export class GenerationWriter implements GraphWriter {
       this.assertOpen();
       try {
         this.state = 'done';
+        // What is left needs memory for Kùzu (the full-text index over paper abstracts above all)
+        // and little for JavaScript: hand back what extraction left behind, then what staging did.
+        collectGarbage();
         for (const l of NODE_LABELS) if (this.staged.get(l)!.size > 0) await this.writeTable(l);
         this.base.clear();
         this.written.clear();
         const files = this.spool.finish();
-        // What is left needs memory for Kùzu (the full-text index over paper abstracts above all)
-        // and next to none for JavaScript: hand back what staging and extraction left behind.
         collectGarbage();
         for (const f of files) await this.copyRelationships(f);
-        // The index build gets the whole pool, not what the COPYs left resident, and V8 hands back
-        // the pages the first collection emptied only at the next one.
-        await this.reopen();
-        collectGarbage();
+        // The index builds get a pool of their own size, not what the COPYs left resident.
+        await this.reopen(await this.ftsPoolBytes());
         for (const l of NODE_LABELS) {
           const t = performance.now();
           await this.db.exec(createFtsIndex(l));
@@ -342,6 +361,6 @@ export class GenerationWriter implements GraphWriter {
   }
 }
 
-function openWriterDb(path: string): Promise<KuzuFile> {
-  return KuzuFile.open(path, { readOnly: false, bufferPoolBytes: WRITER_BUFFER_POOL, connections: 1, timeoutMs: 0, autoCheckpoint: false });
+function openWriterDb(path: string, bufferPoolBytes = WRITER_BUFFER_POOL): Promise<KuzuFile> {
+  return KuzuFile.open(path, { readOnly: false, bufferPoolBytes, connections: 1, timeoutMs: 0, autoCheckpoint: false });
 }
