@@ -115,6 +115,8 @@ describe('kg load process', () => {
     child.kill('SIGTERM');
     const r = await done;
     expect(r.signal).toBe('SIGTERM');
+    // Passed on, or (when the signal beat kg's handlers) ended by kg's death closing the channel.
+    for (let i = 0; i < 100 && existsSync(`/proc/${load}`); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(existsSync(`/proc/${load}`)).toBe(false);
   });
 
