@@ -95,14 +95,21 @@ describe('kg load, stats, export', () => {
 });
 
 describe('kg load process', () => {
-  /** The process `pid` started, once it has. */
-  async function childOf(pid: number): Promise<number> {
+  // bin/kg.js marks the process it starts with this variable.
+  const RESPAWNED = 'KG_RESPAWNED';
+
+  /** The process `pid` started and its environment, once it has started running node (not only forked). */
+  async function childOf(pid: number): Promise<{ pid: number; env: string[] }> {
+    let seen: string[] = [];
     for (let i = 0; i < 200; i++) {
       const [child] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-      if (child) return Number(child);
+      if (child) {
+        seen = readFileSync(`/proc/${child}/environ`, 'utf8').split('\0');
+        if (seen.includes(`${RESPAWNED}=1`)) return { pid: Number(child), env: seen };
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`process ${pid} started no child`);
+    throw new Error(`process ${pid} started no kg child (last environment seen: ${seen.join(' ')})`);
   }
 
   it.skipIf(process.platform !== 'linux')('runs with two malloc arenas and a fixed mapping threshold, and a SIGTERM to kg stops the load and kg with it', async () => {
@@ -110,8 +117,8 @@ describe('kg load process', () => {
       LOG_LEVEL: 'silent',
       MALLOC_ARENA_MAX: undefined,
     });
-    const load = await childOf(child.pid!);
-    expect(readFileSync(`/proc/${load}/environ`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['MALLOC_ARENA_MAX=2', 'MALLOC_MMAP_THRESHOLD_=131072']));
+    const { pid: load, env } = await childOf(child.pid!);
+    expect(env).toEqual(expect.arrayContaining(['MALLOC_ARENA_MAX=2', 'MALLOC_MMAP_THRESHOLD_=131072']));
     child.kill('SIGTERM');
     const r = await done;
     expect(r.signal).toBe('SIGTERM');
