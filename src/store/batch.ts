@@ -6,7 +6,6 @@ import {
   labelOfId,
   type GraphBatch,
   type NodeLabel,
-  type Relationship,
   type RelType,
 } from '../model/graph.ts';
 import { StoreError } from './errors.ts';
@@ -141,7 +140,7 @@ export async function prepareBatch(batch: GraphBatch, existing: ExistingIds): Pr
       prev.outcome ??= orNull(r.outcome);
       continue;
     }
-    const row = asRow(r);
+    const row: RelRow = { from: r.from, to: r.to, evidence: orNull(r.evidence), paperId: orNull(r.paperId), outcome: orNull(r.outcome) };
     tos.set(r.to, row);
     group.group.rows.push(row);
   }
@@ -150,15 +149,6 @@ export async function prepareBatch(batch: GraphBatch, existing: ExistingIds): Pr
     nodes: new Map([...nodes].map(([label, table]) => [label, [...table.values()]])),
     rels: [...groups.values()].flatMap((byFrom) => [...byFrom.values()].flatMap((byTo) => [...byTo.values()].map((g) => g.group))),
   };
-}
-
-/**
- * The batch's relationship as a row: a load checks millions, so the object itself serves when
- * every column is present (a batch's relationships are the store's to consume).
- */
-function asRow(r: Relationship): RelRow {
-  if (r.evidence !== undefined && r.paperId !== undefined && r.outcome !== undefined) return r as RelRow;
-  return { from: r.from, to: r.to, evidence: orNull(r.evidence), paperId: orNull(r.paperId), outcome: orNull(r.outcome) };
 }
 
 interface GroupRows {
