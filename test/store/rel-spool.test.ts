@@ -39,9 +39,10 @@ describe('relationship spool', () => {
 
   it('knows which pairs of a group it already holds', () => {
     const s = spool();
-    s.append(mentions, [row('paper:a', 'method:x')]);
+    expect(s.append(mentions, [row('paper:a', 'method:x')])).toBe(1);
     const again = [row('paper:a', 'method:x'), row('paper:a', 'method:y')];
     expect(s.unspooled(mentions, again)).toEqual([row('paper:a', 'method:y')]);
+    expect(s.append(mentions, again)).toBe(1);
     // Pairs are per group: the same ids in another relationship type are new.
     expect(s.unspooled({ ...mentions, type: 'PROPOSES' }, again)).toHaveLength(2);
     s.close();

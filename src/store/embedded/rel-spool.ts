@@ -60,9 +60,9 @@ export class RelSpool {
     return pairs ? rows.filter((r) => !pairs.has(this.node(r.from).n, this.node(r.to).n)) : [...rows];
   }
 
-  /** Appends the rows not spooled yet. */
-  append(g: SpoolGroup, rows: readonly RelRow[]): void {
-    if (rows.length === 0) return;
+  /** Appends the rows not spooled yet; returns how many that was. */
+  append(g: SpoolGroup, rows: readonly RelRow[]): number {
+    if (rows.length === 0) return 0;
     const f = this.file(g);
     let added = 0;
     let fromId: string | null = null;
@@ -76,6 +76,7 @@ export class RelSpool {
       if (f.buffer.length >= CHUNK) this.write(f);
     }
     f.rows += added;
+    return added;
   }
 
   /** Flushes and closes every file; the spool takes no more rows and lets go of what it remembered. */

@@ -191,8 +191,8 @@ export class GenerationWriter implements GraphWriter {
         summary.nodes += rows.length;
       }
       for (const g of prepared.rels) {
-        this.spool.append(g, await this.newRelationships(g));
-        summary.relationships += g.rows.length;
+        // Counted as written once: a relationship restated in a later batch is not written again.
+        summary.relationships += this.spool.append(g, await this.newRelationships(g));
       }
     } catch (err) {
       this.state = 'failed';
