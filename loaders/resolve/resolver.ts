@@ -41,12 +41,7 @@ export class EntityResolver {
    */
   private readonly resolved = new Map<string, EntityNode>();
 
-  /** The canonical id for one paper's entity, creating or enriching the node. */
-  resolve(e: ExtractedEntity): string {
-    return this.resolveNode(e).id;
-  }
-
-  /** resolve(), returning the canonical node (callers also want its label). */
+  /** The canonical node for one paper's entity, creating or enriching it. */
   resolveNode(e: ExtractedEntity): EntityNode {
     const signature = e.aliases.length ? `${e.type}\u0001${e.name}\u0001${e.aliases.join('\u0001')}` : `${e.type}\u0001${e.name}`;
     let node = this.resolved.get(signature);

@@ -6,7 +6,7 @@ import { DEFAULT_BATCH_SIZE } from '../../loaders/pipeline.ts';
 import { AS_OF, OUT, ROOT } from './paths.ts';
 import { diskBytes, lastJson, runMeasured, shell, shown } from './proc.ts';
 
-export { DEFAULT_BATCH_SIZE } from '../../loaders/pipeline.ts';
+export { DEFAULT_BATCH_SIZE };
 
 export interface LoadFigures {
   name: string;

@@ -109,7 +109,7 @@ export interface GraphWriter {
   upsert(batch: GraphBatch): Promise<WriteSummary>;
   /**
    * Optional: nodes written ahead of the relationships that will reach them, so the store can get
-   * on with them (the embedded writer indexes paper abstracts while extraction runs).
+   * on with them (the embedded writer writes the paper table while extraction runs).
    */
   prewrite?(batch: GraphBatch): Promise<WriteSummary>;
   commit(): Promise<void>;

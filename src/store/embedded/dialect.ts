@@ -20,7 +20,7 @@ export function createFtsIndex(l: NodeLabel): string {
   return `CALL CREATE_FTS_INDEX('${label(l)}', '${f.index}', [${f.props.map((p) => `'${p}'`).join(', ')}])`;
 }
 
-export function dropFtsIndex(l: NodeLabel): string {
+function dropFtsIndex(l: NodeLabel): string {
   return `CALL DROP_FTS_INDEX('${label(l)}', '${FTS_INDEXES[l].index}')`;
 }
 
