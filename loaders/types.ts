@@ -43,6 +43,8 @@ export interface ExtractedEntity {
   evidence: string | null;
   family?: string | null;
   parameters?: string | null;
+  /** A method's concept slugs: its listed ones, then those its names and (when new) its evidence trigger. */
+  concepts?: string[];
 }
 
 export interface ExtractedRelation {
@@ -65,6 +67,4 @@ export interface PaperExtraction {
   appliedTo: ExtractedRelation[];
   /** Concept slugs from the curated taxonomy that the paper belongs to. */
   concepts: string[];
-  /** Concept slugs per entity name (methods only). */
-  entityConcepts: Record<string, string[]>;
 }

@@ -95,17 +95,19 @@ export class ConceptTaxonomy {
 
 /**
  * A paper's concepts (the triggers of its title and abstract, and the listed concepts of its methods) and each method's
- * own: its listed ones, then those its names trigger, then, for a new method, those its evidence triggers.
+ * own, by position in `entities`: its listed ones, then those its names trigger, then, for a new method, those its
+ * evidence triggers.
  */
-export function conceptsOf(title: string | null, abstract: string, entities: PaperEntity[]): { concepts: string[]; entityConcepts: Record<string, string[]> } {
+export function conceptsOf(title: string | null, abstract: string, entities: PaperEntity[]): { concepts: string[]; byEntity: Array<string[] | undefined> } {
   const tax = taxonomy();
   const paperHits = new Uint8Array(tax.concepts.length);
   if (title) tax.mark(title, paperHits);
   tax.mark(abstract, paperHits);
-  // Keyed by arbitrary names: a dictionary-mode object from the start, so each paper's names add no hidden classes.
-  const entityConcepts: Record<string, string[]> = Object.create(null);
+  // A list by position rather than an object keyed by name: V8 would intern every new name used as a key.
+  const byEntity: Array<string[] | undefined> = new Array(entities.length);
   const hits = new Uint8Array(tax.concepts.length);
-  for (const e of entities) {
+  for (let k = 0; k < entities.length; k++) {
+    const e = entities[k];
     if (e.type !== 'method') continue;
     const ids: string[] = [];
     for (const id of e.lex?.concepts ?? NONE) {
@@ -119,9 +121,9 @@ export function conceptsOf(title: string | null, abstract: string, entities: Pap
       hits.fill(0);
       if (tax.mark(e.evidence, hits)) tax.idsOf(hits, ids);
     }
-    if (ids.length) entityConcepts[e.name] = ids;
+    if (ids.length) byEntity[k] = ids;
   }
-  return { concepts: tax.idsOf(paperHits), entityConcepts };
+  return { concepts: tax.idsOf(paperHits), byEntity };
 }
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);

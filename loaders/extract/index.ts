@@ -58,14 +58,13 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   const entities = table.list.filter((e) => e.proposed || !lex.isGeneric(e.name));
   for (const e of entities) if (e.proposed && !e.typeKnown) e.type = typeFromContext(e);
   const lineage = extractLineage(sentences, entities);
-  const { concepts, entityConcepts } = conceptsOf(p.title, p.abstract, entities);
+  const { concepts, byEntity } = conceptsOf(p.title, p.abstract, entities);
   return {
     key: paperKey(p.title, p.abstract),
     title: p.title,
-    entities: entities.map(toExtracted),
+    entities: entities.map((e, at) => toExtracted(e, byEntity[at])),
     ...lineage,
     concepts,
-    entityConcepts,
   };
 }
 
@@ -154,12 +153,13 @@ function typeFromContext(e: PaperEntity): PaperEntity['type'] {
   return e.type;
 }
 
-function toExtracted(e: PaperEntity): ExtractedEntity {
+function toExtracted(e: PaperEntity, concepts: string[] | undefined): ExtractedEntity {
   const out: ExtractedEntity = { name: e.name, aliases: e.aliases, type: e.type, proposed: e.proposed, evidence: e.evidence };
   if (e.type === 'model') {
     out.family = e.family;
     out.parameters = e.parameters;
   }
+  if (concepts) out.concepts = concepts;
   return out;
 }
 

@@ -60,8 +60,10 @@ export class GraphBuilder {
     // match key. Most ends are spelled exactly as an entity's form, found without a key.
     const nodeOf = new Map<string, EntityNode>();
     const nodeOfForm = new Map<string, EntityNode>();
+    const conceptual: Array<[EntityNode, string[]]> = [];
     for (const e of x.entities) {
       const node = this.resolver.resolveNode(e);
+      if (e.concepts) conceptual.push([node, e.concepts]);
       for (const form of [e.name, ...e.aliases]) {
         const key = matchKey(form);
         if (!nodeOf.has(key)) nodeOf.set(key, node);
@@ -89,10 +91,7 @@ export class GraphBuilder {
     link('APPLIED_TO', x.appliedTo);
 
     for (const slug of x.concepts) rel('IN_CONCEPT', paper.id, 'Paper', this.concept(slug), 'Concept', null);
-    for (const [name, slugs] of Object.entries(x.entityConcepts)) {
-      const node = nodeOf.get(matchKey(name));
-      if (node) for (const slug of slugs) rel('IN_CONCEPT', node.id, node.label, this.concept(slug), 'Concept', null);
-    }
+    for (const [node, slugs] of conceptual) for (const slug of slugs) rel('IN_CONCEPT', node.id, node.label, this.concept(slug), 'Concept', null);
     if (raw.organization?.trim()) {
       const org = nodeId('Organization', slugify(raw.organization));
       if (!this.emittedOrgs.has(org)) {

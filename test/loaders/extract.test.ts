@@ -100,7 +100,7 @@ describe('relations', () => {
   it('assigns concepts from the taxonomy', () => {
     const x = ex('We propose SinkGuard, a KV cache eviction policy that preserves attention sinks for long-context decoding.');
     expect(x.concepts).toEqual(expect.arrayContaining(['kv-cache-compression', 'attention-sinks', 'long-context-extension']));
-    expect(x.entityConcepts.SinkGuard).toEqual(expect.arrayContaining(['kv-cache-compression']));
+    expect(x.entities.find((e) => e.name === 'SinkGuard')?.concepts).toEqual(expect.arrayContaining(['kv-cache-compression']));
   });
 });
 
