@@ -1,5 +1,5 @@
 // Acronym definitions in both orders, "Long Form (LF)" and "LF (Long Form)", after Schwartz & Hearst (2003).
-import { norm, type Token } from './text.ts';
+import { isSpace, norm, type Token } from './text.ts';
 
 export interface AcronymDef {
   long: string;
@@ -35,7 +35,7 @@ export function isShortForm(t: string): boolean {
 const isUpperCode = (c: number) => c >= 65 && c <= 90;
 const isLetterCode = (c: number) => isUpperCode(c) || (c >= 97 && c <= 122);
 
-const isAlnum = (c: string) => /[A-Za-z0-9]/.test(c);
+const isAlnumCode = (c: number) => isLetterCode(c) || (c >= 48 && c <= 57);
 
 /** Shortest suffix of `text` whose characters spell the short form in order, the first letter starting a word; digits may stand for repeated letters (A2SF). */
 export function longFormFor(short: string, text: string): string | null {
@@ -73,17 +73,20 @@ function spell(short: string, text: string): string | null {
   let si = s.length - 1;
   let li = l.length - 1;
   while (si >= 0) {
-    const c = s[si];
-    if (!isAlnum(c)) {
+    const c = s.charCodeAt(si);
+    if (!isAlnumCode(c)) {
       si--;
       continue;
     }
-    while (li >= 0 && (l[li] !== c || (si === 0 && li > 0 && isAlnum(l[li - 1])))) li--;
+    while (li >= 0 && (l.charCodeAt(li) !== c || (si === 0 && li > 0 && isAlnumCode(l.charCodeAt(li - 1))))) li--;
     if (li < 0) return null;
     li--;
     si--;
   }
-  let start = Math.max(text.lastIndexOf(' ', li + 1), text.lastIndexOf('(', li + 1)) + 1;
+  // The word starts after the last space or bracket; a loop, as V8's lastIndexOf is a slow runtime call.
+  let k = Math.min(li + 1, text.length - 1);
+  while (k >= 0 && text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 40) k--;
+  let start = k + 1;
   // "Dynamic Key-Distributed GQA (DGQA)": the first letter matched inside a hyphenated word, but the capitalised word
   // before it starts with that letter too, so the name starts there.
   if (li + 1 > start && text[li] === '-') {
@@ -91,7 +94,18 @@ function spell(short: string, text: string): string | null {
     if (prev && prev[1][0].toLowerCase() === s[0]) start = prev.index;
   }
   const long = text.slice(start).trim();
-  return long && norm(long) !== norm(short) ? long : null;
+  return long && !sameKey(long, short) ? long : null;
+}
+
+/** norm(a) === norm(b), without keying (and memoising) a long form no one asks about again. */
+function sameKey(a: string, b: string): boolean {
+  for (let i = 0, j = 0; ; i++, j++) {
+    // Beyond ASCII, lower-casing may yield key characters: the keys decide from there.
+    while (i < a.length && !isAlnumCode(a.charCodeAt(i))) if (a.charCodeAt(i++) >= 128) return norm(a) === norm(b);
+    while (j < b.length && !isAlnumCode(b.charCodeAt(j))) if (b.charCodeAt(j++) >= 128) return norm(a) === norm(b);
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if ((a.charCodeAt(i) | 32) !== (b.charCodeAt(j) | 32)) return false;
+  }
 }
 
 const maxWords = (short: string) => Math.min(short.length + 5, short.length * 2);
@@ -100,6 +114,7 @@ const DASH_GAP = /^\s+[-–—]\s+$/;
 
 export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[] {
   const defs: AcronymDef[] = [];
+  if (!mayDefine(sentence)) return defs;
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].text !== '(') {
       // Cheap test first: a dash right after the token's following space.
@@ -133,6 +148,15 @@ export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[]
   return defs;
 }
 
+/** A definition needs a bracket or a dash after a space: most sentences have neither, and a string search is cheaper than a token scan. */
+function mayDefine(sentence: string): boolean {
+  if (sentence.includes('(')) return true;
+  for (const dash of ['-', '–', '—']) {
+    for (let k = sentence.indexOf(dash, 1); k > 0; k = sentence.indexOf(dash, k + 1)) if (isSpace(sentence.charCodeAt(k - 1))) return true;
+  }
+  return false;
+}
+
 /** "PASTA - Post-hoc Attention STeering Approach": the fewest following words that spell the short form. */
 function dashDef(sentence: string, tokens: Token[], i: number): AcronymDef | null {
   const next = tokens[i + 1];
@@ -148,9 +172,10 @@ function dashDef(sentence: string, tokens: Token[], i: number): AcronymDef | nul
 function longBefore(sentence: string, tokens: Token[], open: number, short: string): Omit<AcronymDef, 'shortStart' | 'shortEnd' | 'end'> | null {
   // A quoted long form keeps its quotes out: "Summary of a Haystack" (SummHay).
   if (open > 1 && /^["”]$/.test(tokens[open - 1].text)) open--;
-  // Window: up to maxWords tokens back, not crossing clause punctuation.
+  // Window: up to maxWords tokens back, not crossing clause punctuation (every punctuation token is).
   let from = open;
-  while (from > 0 && open - from < maxWords(short) && !/^[,;:()"“”]$/.test(tokens[from - 1].text)) from--;
+  const words = maxWords(short);
+  while (from > 0 && open - from < words && !tokens[from - 1].punct) from--;
   if (from === open) return null;
   const windowText = sentence.slice(tokens[from].start, tokens[open - 1].end);
   const long = longFormFor(short, windowText);

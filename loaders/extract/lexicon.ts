@@ -41,6 +41,9 @@ const stripped = (s: string) => s.replace(/[^A-Za-z0-9]/g, '');
 const hasUpper = (s: string) => /[A-Z]/.test(s);
 const MAX_SPAN = 8;
 const GLUED_SIZE = /^(?:base|large|small|tiny|mini)$/;
+const LONGEST_PREFIX = 32;
+const LOWER_START = 1;
+const FAMILY_START = 2;
 
 export class Lexicon {
   readonly entries: LexEntry[] = [];
@@ -52,11 +55,17 @@ export class Lexicon {
   /** The token couldStartLower walked last and the node it reached: matchAt asks about the same token next. */
   private walkedToken: Token | null = null;
   private walkedNode = 0;
-  /** First two lower-cased characters of every model-family prefix, for a table test before the family lookup. */
-  private readonly familyStarts = new Uint8Array(128 * 128);
-  private readonly lowerStarts = new Uint8Array(128 * 128);
-  /** Model-family prefixes by the slot of their first two characters lower-cased, longest first. */
-  private readonly families = new Map<number, FamilyPrefix[]>();
+  /**
+   * Flags by a text's first two characters: LOWER_START for the keys of lower-case aliases and case-blind families,
+   * FAMILY_START for every family prefix lower-cased. One table, as couldStartLower asks both of each token.
+   */
+  private readonly starts = new Uint8Array(128 * 128);
+  /** Trie of the model-family prefixes lower-cased: the prefixes a token starts with lie on its walk. */
+  private readonly familyTrie: CharTrie;
+  /** The prefixes (any case, in file order) whose lower-cased form ends at a node. */
+  private readonly familiesAt: Array<FamilyPrefix[] | undefined> = [];
+  /** The prefix nodes one familyOf walk passed, shortest first. */
+  private readonly familyPath = new Int32Array(LONGEST_PREFIX + 1);
   readonly suffixWords: Set<string>;
   readonly notSuffixes: Set<string>;
   readonly genericAcronyms: Set<string>;
@@ -80,15 +89,14 @@ export class Lexicon {
       }
     }
     const models = readJson('models.json');
+    const prefixes: FamilyPrefix[] = [];
     for (const fam of models.families) {
       for (const prefix of fam.prefixes as string[]) {
-        const slot = lowerPairIndex(prefix);
-        this.familyStarts[slot] = 1;
-        const list = this.families.get(slot) ?? [];
-        list.push({ prefix, lower: prefix.toLowerCase(), family: fam.family, cs: !!fam.cs });
+        // familyOf relies on both: its walk has LONGEST_PREFIX slots, and it rejects texts starting beyond ASCII.
+        if (prefix.length > LONGEST_PREFIX || !/^[\x20-\x7e]+$/.test(prefix)) throw new Error(`model-family prefix ${prefix}: too long or not ASCII`);
+        this.starts[lowerPairIndex(prefix)] |= FAMILY_START;
+        prefixes.push({ prefix, lower: prefix.toLowerCase(), family: fam.family, cs: !!fam.cs });
         if (!fam.cs) this.markLowerStart(norm(prefix));
-        list.sort((a, b) => b.prefix.length - a.prefix.length);
-        this.families.set(slot, list);
       }
       for (const n of (fam.names ?? []) as string[]) {
         const names = n.split('|');
@@ -96,6 +104,10 @@ export class Lexicon {
       }
     }
     this.trie = CharTrie.of(this.byKey.keys(), (key, node) => (this.recsAt[node] = this.byKey.get(key)));
+    this.familyTrie = CharTrie.of(
+      prefixes.map((f) => f.lower),
+      (_, node, at) => (this.familiesAt[node] ??= []).push(prefixes[at]),
+    );
     this.suffixWords = new Set(models.suffixWords);
     this.notSuffixes = new Set(models.notSuffixes);
     const generic = readJson('generic.json');
@@ -106,6 +118,10 @@ export class Lexicon {
     for (const key of this.genericKeys) {
       this.genericHeads[keyHead(key)] = 1;
       this.genericHeads[keyHead(`${key}s`)] = 1;
+    }
+    for (const word of this.genericWords) {
+      const head = keyHeadOfText(word);
+      if (head >= 0) this.genericHeads[head] = 1;
     }
     for (const key of this.byKey.keys()) this.aliasHeads[keyHead(key)] = 1;
   }
@@ -125,7 +141,7 @@ export class Lexicon {
   }
 
   private markLowerStart(key: string): void {
-    this.lowerStarts[pairIndex(key)] = 1;
+    this.starts[pairIndex(key)] |= LOWER_START;
   }
 
   /** Entry whose name or alias has this matching key (any case). */
@@ -183,7 +199,7 @@ export class Lexicon {
     while (end < tokens.length && end - i <= 3) {
       const next = tokens[end].text;
       const version = end === i + 1 && /^v?\d+(\.\d+)*$/.test(next) && !/\d/.test(t);
-      const size: boolean = !sized && SIZE_RE.test(next);
+      const size: boolean = !sized && isSize(next);
       if (!version && !size && !this.suffixWords.has(next)) break;
       sized ||= size;
       end++;
@@ -191,19 +207,42 @@ export class Lexicon {
     return { end, family: family.family, parameters: sizeIn(tokens, i, end)?.toUpperCase() ?? null };
   }
 
+  /** The longest model-family prefix `t` starts with (any case unless case-sensitive) followed by a model-name tail. */
   private familyOf(t: string): FamilyPrefix | null {
-    if (!this.familyStarts[lowerPairIndex(t)]) return null;
-    const list = this.families.get(lowerPairIndex(t));
-    if (!list) return null;
-    for (const f of list) {
-      if (f.cs ? !t.startsWith(f.prefix) : !startsWithFolded(t, f.lower)) continue;
-      const rest = t.slice(f.prefix.length);
-      // ELECTRAbase, BERTlarge: a size glued on.
-      if (rest === '' || rest === 's' || GLUED_SIZE.test(rest) || /^[-_.]?v?\d[\w.]*(?:-[\w.]+)*$/.test(rest)) return f;
-      const m = /^-([A-Za-z][\w.]*)((?:-[\w.]+)*)$/.exec(rest);
-      if (m && !this.notSuffixes.has(m[1].toLowerCase())) return f;
+    // The prefixes share their first two characters with t, and these are ASCII.
+    if (t.length < 2 || t.charCodeAt(0) >= 128 || t.charCodeAt(1) >= 128) return null;
+    let depth = this.prefixPath(t, false);
+    // Beyond ASCII, lower-casing may still yield an ASCII letter (the Kelvin sign): walk the text as lower-cased.
+    if (depth < 0) depth = this.prefixPath(t.slice(0, LONGEST_PREFIX).toLowerCase(), true);
+    while (depth > 0) {
+      for (const f of this.familiesAt[this.familyPath[--depth]]!) {
+        if (f.cs ? !t.startsWith(f.prefix) : !startsWithFolded(t, f.lower)) continue;
+        if (this.isModelTail(t.slice(f.prefix.length))) return f;
+      }
     }
     return null;
+  }
+
+  /** Walks `s` (ASCII capitals folded) down the family trie into familyPath; -1 at a non-ASCII character unless `lowered`. */
+  private prefixPath(s: string, lowered: boolean): number {
+    let node = this.familyTrie.pair(foldAscii(s.charCodeAt(0)), foldAscii(s.charCodeAt(1)));
+    let depth = 0;
+    if (node && this.familiesAt[node]) this.familyPath[depth++] = node;
+    for (let k = 2; k < s.length && node; k++) {
+      const c = s.charCodeAt(k);
+      if (c >= 128 && !lowered) return -1;
+      node = this.familyTrie.step(node, foldAscii(c));
+      if (node && this.familiesAt[node]) this.familyPath[depth++] = node;
+    }
+    return depth;
+  }
+
+  /** What may follow a family prefix in a model name: nothing, a plural s, a version, a size or a variant suffix. */
+  private isModelTail(rest: string): boolean {
+    // ELECTRAbase, BERTlarge: a size glued on.
+    if (rest === '' || rest === 's' || GLUED_SIZE.test(rest) || /^[-_.]?v?\d[\w.]*(?:-[\w.]+)*$/.test(rest)) return true;
+    const m = /^-([A-Za-z][\w.]*)((?:-[\w.]+)*)$/.exec(rest);
+    return !!m && !this.notSuffixes.has(m[1].toLowerCase());
   }
 
   /**
@@ -212,8 +251,9 @@ export class Lexicon {
    */
   couldStartLower(t: Token): boolean {
     const key = t.norm;
-    if (this.lowerStarts[pairIndex(key)] !== 1) return false;
-    if (key.length >= 2 && this.families.has(pairIndex(key))) return true;
+    const starts = this.starts[pairIndex(key)];
+    if (!(starts & LOWER_START)) return false;
+    if (key.length >= 2 && starts & FAMILY_START) return true;
     if (!key.length) return false;
     this.walkedToken = t;
     this.walkedNode = this.trie.walk(CharTrie.ROOT, key);
@@ -227,9 +267,9 @@ export class Lexicon {
 
   /** Generic words, acronyms and architectures, singular or plural: "Graph Neural Networks". */
   isGeneric(text: string): boolean {
-    if (this.genericWords.has(text)) return true;
     const head = keyHeadOfText(text);
     if (head >= 0 && !this.genericHeads[head]) return false;
+    if (this.genericWords.has(text)) return true;
     const key = norm(text);
     return this.genericKeys.has(key) || (key.endsWith('s') && this.genericKeys.has(key.slice(0, -1)));
   }
@@ -240,10 +280,10 @@ function sizeIn(tokens: Token[], from: number, to: number): string | null {
   for (let k = from; k < to; k++) {
     const text = tokens[k].text;
     if (!text.includes('-')) {
-      if (SIZE_RE.test(text)) return text;
+      if (isSize(text)) return text;
       continue;
     }
-    for (const part of text.split('-')) if (SIZE_RE.test(part)) return part;
+    for (const part of text.split('-')) if (isSize(part)) return part;
   }
   return null;
 }
@@ -295,6 +335,8 @@ function startsWithFolded(t: string, lower: string): boolean {
   return true;
 }
 
+const foldAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
 /** Slot of a text's first two characters lower-cased (ASCII; anything else shares slot 0). */
 function lowerPairIndex(t: string): number {
   let a = t.charCodeAt(0);
@@ -312,6 +354,12 @@ function pairIndex(key: string): number {
 }
 
 export const SIZE_RE = /^\d+(?:\.\d+)?(?:x\d+)?[BMKTb]$/;
+
+/** A parameter count ("8B", "1.5b"): a digit first, tested before the regex as most tokens fail there. */
+export function isSize(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57 && SIZE_RE.test(t);
+}
 
 let shared: Lexicon | null = null;
 /** Built once per process: the lookups are immutable. */

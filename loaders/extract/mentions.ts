@@ -2,7 +2,7 @@
 // name-like tokens and capitalised technique phrases, in that order of precedence (a token joins one mention).
 import type { GoldType } from '../types.ts';
 import { findAcronymDefs, type AcronymDef } from './acronyms.ts';
-import { SIZE_RE, type Lexicon, type LexEntry } from './lexicon.ts';
+import { isSize, type Lexicon, type LexEntry } from './lexicon.ts';
 import { isCapitalized, isSpace, isStrongName, sortByStart, type Sentence, type Token } from './text.ts';
 
 export interface Mention {
@@ -23,44 +23,72 @@ export interface Mention {
   lex: LexEntry | null;
 }
 
-const DATASET_HEADS = new Set(['dataset', 'datasets', 'benchmark', 'benchmarks', 'corpus', 'corpora', 'suite', 'challenge', 'challenges', 'track', 'tracks', 'collection', 'collections', 'leaderboard', 'testbed', 'task', 'testset', 'testsets']);
-const CAP_DATASET_HEADS = new Set(['Benchmark', 'Dataset', 'Corpus', 'Challenge', 'Track', 'Suite', 'Arena', 'Leaderboard', 'Collection', 'Bench', 'Treebank']);
-const METRIC_HEADS = new Set(['Score', 'Metric', 'Gain', 'Error', 'Divergence', 'Distance', 'Rate', 'Coefficient']);
-const TECH_HEADS = new Set(['Attention', 'Encoding', 'Embedding', 'Embeddings', 'Network', 'Networks', 'Layer', 'Mechanism', 'Module', 'Search', 'Hashing', 'Decoding', 'Sampling', 'Pooling', 'Normalization', 'Transformer', 'Memory', 'Estimation', 'Quantization', 'Distillation', 'Tuning', 'Selection', 'Scoring', 'Algorithm', 'Framework', 'Routing', 'Retrieval', 'Ranking', 'Prediction', 'Bandit', 'Bandits', 'Encoder', 'Decoder', 'Optimization', 'Regularization', 'Masking', 'Caching', 'Cache', 'Compression', 'Pruning', 'Propagation', 'Fusion', 'Guidance', 'Strategy', 'Technique', 'Method', 'Model', 'Architecture', 'Machine', 'Descent', 'Policy', 'Graph', 'Tree', 'Sketching', 'Factorization', 'Interpolation', 'Extrapolation', 'Alignment', 'Augmentation', 'Learning', 'Training', 'Modeling', 'Modelling', 'Rollout', 'Gating', 'Mixer', 'Kernel', 'Kernels'].concat([...METRIC_HEADS]));
+/** A word set behind a table of the words' shapes (first character, length): most tokens fail the table without hashing. */
+class WordSet {
+  private readonly shapes = new Uint8Array(128 * 16);
+  readonly words: Set<string>;
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) this.shapes[shapeOf(w.charCodeAt(0), w.length)] = 1;
+  }
+
+  has(w: string): boolean {
+    return this.shapes[shapeOf(w.charCodeAt(0), w.length)] === 1 && this.words.has(w);
+  }
+}
+
+const shapeOf = (c0: number, length: number) => ((c0 & 127) << 4) | (length & 15);
+
+const DATASET_HEADS = new WordSet(['dataset', 'datasets', 'benchmark', 'benchmarks', 'corpus', 'corpora', 'suite', 'challenge', 'challenges', 'track', 'tracks', 'collection', 'collections', 'leaderboard', 'testbed', 'task', 'testset', 'testsets']);
+const CAP_DATASET_HEADS = new WordSet(['Benchmark', 'Dataset', 'Corpus', 'Challenge', 'Track', 'Suite', 'Arena', 'Leaderboard', 'Collection', 'Bench', 'Treebank']);
+const METRIC_HEADS = new WordSet(['Score', 'Metric', 'Gain', 'Error', 'Divergence', 'Distance', 'Rate', 'Coefficient']);
+const TECH_HEADS = new WordSet(['Attention', 'Encoding', 'Embedding', 'Embeddings', 'Network', 'Networks', 'Layer', 'Mechanism', 'Module', 'Search', 'Hashing', 'Decoding', 'Sampling', 'Pooling', 'Normalization', 'Transformer', 'Memory', 'Estimation', 'Quantization', 'Distillation', 'Tuning', 'Selection', 'Scoring', 'Algorithm', 'Framework', 'Routing', 'Retrieval', 'Ranking', 'Prediction', 'Bandit', 'Bandits', 'Encoder', 'Decoder', 'Optimization', 'Regularization', 'Masking', 'Caching', 'Cache', 'Compression', 'Pruning', 'Propagation', 'Fusion', 'Guidance', 'Strategy', 'Technique', 'Method', 'Model', 'Architecture', 'Machine', 'Descent', 'Policy', 'Graph', 'Tree', 'Sketching', 'Factorization', 'Interpolation', 'Extrapolation', 'Alignment', 'Augmentation', 'Learning', 'Training', 'Modeling', 'Modelling', 'Rollout', 'Gating', 'Mixer', 'Kernel', 'Kernels', ...METRIC_HEADS.words]);
 export const GENERIC_PHRASE_WORDS = new Set(['Large', 'Language', 'Models', 'Model', 'Vision', 'Natural', 'Processing', 'Information', 'Retrieval', 'Deep', 'Learning', 'Neural', 'Network', 'Networks', 'Machine', 'Artificial', 'Intelligence', 'Transformer', 'Transformers', 'Attention', 'Computer', 'Generative', 'Pre-trained', 'Pretrained', 'Reinforcement', 'Graph', 'Convolutional', 'Recurrent', 'Self-Attention', 'Multimodal', 'Foundation', 'Text', 'Image', 'Speech', 'Search', 'Question', 'Answering', 'Recommendation', 'Systems', 'System', 'The', 'A', 'An', 'In', 'Our', 'We', 'This', 'Key', 'Value', 'Query', 'Memory', 'Training', 'Inference', 'Long', 'Short-Term', 'Context', 'Ranking', 'Knowledge', 'Algorithm', 'Method', 'Framework', 'Architecture', 'Of', 'Multi-Head', 'Sparse', 'Linear', 'Dense', 'Efficient', 'Semantic', 'Encoder', 'Decoder', 'Embedding', 'Embeddings']);
-const STOP_OPENERS = new Set(['The', 'A', 'An', 'Our', 'We', 'This', 'These', 'In', 'On', 'For', 'With', 'By', 'Using', 'Unlike', 'Compared', 'Like', 'Both', 'Each', 'Its', 'Their', 'Moreover', 'However', 'Finally', 'Specifically', 'Furthermore', 'Additionally', 'Notably', 'Thus', 'Hence', 'Then', 'First', 'Second', 'Third', 'Existing', 'Recent', 'Traditional', 'Standard', 'Classic', 'Conventional', 'Vanilla', 'Novel', 'New', 'Original']);
-const CONNECTORS = new Set(['of', 'for', 'with', 'and', 'in', 'on', 'to']);
+const STOP_OPENERS = new WordSet(['The', 'A', 'An', 'Our', 'We', 'This', 'These', 'In', 'On', 'For', 'With', 'By', 'Using', 'Unlike', 'Compared', 'Like', 'Both', 'Each', 'Its', 'Their', 'Moreover', 'However', 'Finally', 'Specifically', 'Furthermore', 'Additionally', 'Notably', 'Thus', 'Hence', 'Then', 'First', 'Second', 'Third', 'Existing', 'Recent', 'Traditional', 'Standard', 'Classic', 'Conventional', 'Vanilla', 'Novel', 'New', 'Original']);
+const CONNECTORS = new WordSet(['of', 'for', 'with', 'and', 'in', 'on', 'to']);
 
 // Tasks and problem settings are not entities: Click-Through Rate (CTR) prediction, Multi-Label Text Classification (MLTC).
 const TASK_HEAD = /^(?:Classification|Recognition|Comprehension|Answering|Analysis|Detection|Segmentation|Tagging|Parsing|Summarization|Translation|Understanding|Image|Essay Scoring|Extraction|Labeling|Labelling)$/i;
 
 const LOWER_METRIC_HEADS = new Set(['score', 'metric', 'divergence', 'distance']);
+/** Shapes of the heads typeFromHead looks up, lower-cased: most names end in none of them. */
+const HEAD_SHAPES = new Uint8Array(128 * 16);
+for (const w of [...CAP_DATASET_HEADS.words, ...DATASET_HEADS.words, ...METRIC_HEADS.words, ...LOWER_METRIC_HEADS]) {
+  HEAD_SHAPES[shapeOf(w.toLowerCase().charCodeAt(0), w.length)] = 1;
+}
 
 /** The type a name's last word gives it ("Shared Task" ends in a dataset head too). */
 export function typeFromHead(name: string): GoldType {
   let k = name.length - 1;
   while (k >= 0 && name.charCodeAt(k) !== 45 && !isSpace(name.charCodeAt(k))) k--;
   const last = k < 0 ? name : name.slice(k + 1);
-  const lower = last.toLowerCase();
-  if (CAP_DATASET_HEADS.has(last) || DATASET_HEADS.has(lower) || last.endsWith('Bench') || last.endsWith('QA')) return 'dataset';
-  if (METRIC_HEADS.has(last) || LOWER_METRIC_HEADS.has(lower) || name.includes('@')) return 'metric';
+  const c0 = last.charCodeAt(0);
+  // Beyond ASCII, lower-casing may change the first character: no table test then.
+  const listed = c0 >= 128 || HEAD_SHAPES[shapeOf(c0 | 32, last.length)] === 1;
+  const lower = listed ? last.toLowerCase() : '';
+  if ((listed && (CAP_DATASET_HEADS.has(last) || DATASET_HEADS.has(lower))) || last.endsWith('Bench') || last.endsWith('QA')) return 'dataset';
+  if ((listed && (METRIC_HEADS.has(last) || LOWER_METRIC_HEADS.has(lower))) || name.includes('@')) return 'metric';
   return 'method';
 }
 
 export class MentionSpotter {
+  /** Tokens already in a mention, by index; one buffer for every sentence, as allocating one per sentence cost more. */
+  private claimedBuffer = new Uint8Array(64);
+
   constructor(private readonly lex: Lexicon) {}
 
   /** `rejected` carries, across one paper's sentences, the short forms defined as something that is not an entity. */
   spot(sentence: Sentence, sent: number, rejected: Set<string> = new Set()): Mention[] {
     const { text, tokens } = sentence;
-    const claimed = new Uint8Array(tokens.length);
+    const claimed = this.claimedFor(tokens.length);
     const out: Mention[] = [];
     for (const def of findAcronymDefs(text, tokens)) {
       if (claimed[def.start] || claimed[def.end - 1]) continue;
       const m = this.fromAcronym(def, tokens, sent);
       if (m) claim(claimed, out, m);
       else {
-        claimed.fill(1, def.shortStart, def.shortEnd);
+        for (let k = def.shortStart; k < def.shortEnd; k++) claimed[k] = 1;
         if (this.isTask(def)) rejected.add(def.short);
       }
     }
@@ -82,8 +110,15 @@ export class MentionSpotter {
     return out;
   }
 
+  private claimedFor(n: number): Uint8Array {
+    if (this.claimedBuffer.length < n) this.claimedBuffer = new Uint8Array(n * 2);
+    const claimed = this.claimedBuffer;
+    for (let k = 0; k < n; k++) claimed[k] = 0;
+    return claimed;
+  }
+
   private isTask({ long, short }: AcronymDef): boolean {
-    return TASK_HEAD.test(long.slice(long.lastIndexOf(' ') + 1)) && !this.lex.lookup(long) && !this.lex.lookup(short);
+    return TASK_HEAD.test(long.slice(lastIndexOfCode(long, 32) + 1)) && !this.lex.lookup(long) && !this.lex.lookup(short);
   }
 
   private base(sent: number, tokens: Token[], start: number, end: number, name: string): Mention {
@@ -93,12 +128,14 @@ export class MentionSpotter {
   private fromAcronym(def: AcronymDef, tokens: Token[], sent: number): Mention | null {
     const { long, short } = def;
     const lex = this.lex;
-    if (lex.isGeneric(short) || lex.isGeneric(long) || /[A-Z]s$/.test(short)) return null;
-    const longWords = long.split(/\s+/);
-    const lastWord = longWords[longWords.length - 1];
+    if (lex.isGeneric(short) || lex.isGeneric(long) || endsInCapitalS(short)) return null;
+    // The long form runs from a token's start to a token's end: no space around it.
+    let k = long.length - 1;
+    while (k >= 0 && !isSpace(long.charCodeAt(k))) k--;
+    const lastWord = long.slice(k + 1);
     if (!/[A-Z]/.test(long) && /[^s]s$/.test(lastWord) && !/(ss|us|is)$/.test(lastWord)) return null;
     if (this.isTask(def)) return null;
-    if (/^[a-z]/.test(long) && longWords.length === 1 && !/-/.test(long)) return null;
+    if (/^[a-z]/.test(long) && k < 0 && !/-/.test(long)) return null;
     const m = this.base(sent, tokens, def.start, def.end, long);
     m.alias = short;
     m.source = 'acronym';
@@ -176,37 +213,38 @@ export class MentionSpotter {
 
   private nameLike(text: string, tokens: Token[], i: number, sent: number): Mention | null {
     const t = tokens[i].text;
-    let raw = t.endsWith("'s") || t.endsWith('’s') ? t.slice(0, -2) : t;
-    if (!isStrongName(raw)) return null;
+    // A possessive's apostrophe ends a part as the end of the word does: the test holds for the bare name alike.
+    if (!isStrongName(t)) return null;
+    let raw = isPossessive(t) ? t.slice(0, -2) : t;
     // "MFCCs" is MFCC; the plural stays a form of it.
-    const plural = /[A-Z]s$/.test(raw) ? raw : null;
+    const plural = endsInCapitalS(raw) ? raw : null;
     if (plural) raw = raw.slice(0, -1);
-    if (this.lex.isGeneric(raw) || /^[IVX]+$/.test(raw) || raw.length < 2) return null;
-    if (isModifierCompound(raw) || NOT_A_NAME.test(raw) || this.lex.isGeneric(raw.replace(/^[a-z]/, ''))) return null;
+    if (this.lex.isGeneric(raw) || ROMAN.test(raw) || raw.length < 2) return null;
+    if (isModifierCompound(raw) || NOT_A_NAME.test(raw) || (isLowerCode(raw.charCodeAt(0)) && this.lex.isGeneric(raw.slice(1)))) return null;
     let end = i + 1;
     const next = tokens[end];
     const m = this.base(sent, tokens, i, end, raw);
     m.type = typeFromHead(raw);
     // A variant of a listed entry keeps its type: ImageNet-64, SemEval-2018.
-    const dash = raw.lastIndexOf('-');
+    const dash = lastIndexOfCode(raw, 45);
     const head = dash > 0 ? this.lex.lookup(raw.slice(0, dash)) : undefined;
     if (head) {
       m.type = head.type;
       m.typeKnown = true;
     }
-    if (next && SIZE_RE.test(next.text)) {
+    if (next && isSize(next.text)) {
       end++;
       m.end = end;
       m.name = `${raw} ${next.text}`;
       m.type = 'model';
       m.parameters = next.text;
-    } else if (/-\d+(?:\.\d+)?[BM]$/.test(raw)) {
+    } else if (endsInSize(raw)) {
       m.type = 'model';
       m.parameters = /(\d+(?:\.\d+)?[BM])$/.exec(raw)![1];
     } else if (next && DATASET_HEADS.has(next.text)) {
       m.type = 'dataset';
       m.alias = `${raw} ${next.text}`;
-    } else if (next && /^(score|metric)$/.test(next.text)) {
+    } else if (next && (next.text === 'score' || next.text === 'metric')) {
       m.type = 'metric';
     }
     if (m.alias === null && next?.text === 'attention') m.alias = `${raw} attention`;
@@ -272,7 +310,7 @@ function sameThing(entry: LexEntry, long: string): boolean {
 }
 
 function claim(claimed: Uint8Array, out: Mention[], m: Mention): void {
-  claimed.fill(1, m.start, m.end);
+  for (let k = m.start; k < m.end; k++) claimed[k] = 1;
   out.push(m);
 }
 
@@ -302,8 +340,17 @@ function isNameWord(t: string): boolean {
 }
 
 const GERUND = /^[A-Z][a-z]+ing$/;
+const ROMAN = /^[IVX]+$/;
+
+const isLowerCode = (c: number) => c >= 97 && c <= 122;
 
 const EDITION = /^(?:(?:19|20)\d\d|v?\d+\.\d+)$/;
+
+/** Could `t` be an edition: it starts with a digit or v, tested before the regex. */
+function isEdition(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 118) && EDITION.test(t);
+}
 
 /**
  * A year or version after a dataset or model name is part of it: "OpenSubtitles 2018", "UIT-ViQuAD 2.0",
@@ -311,7 +358,7 @@ const EDITION = /^(?:(?:19|20)\d\d|v?\d+\.\d+)$/;
  */
 function withEdition(text: string, tokens: Token[], m: Mention): Mention {
   const next = tokens[m.end];
-  if (!next || !EDITION.test(next.text) || m.alias) return m;
+  if (!next || !isEdition(next.text) || m.alias) return m;
   const bare = m.name;
   m.end++;
   let head = tokens[m.end];
@@ -331,10 +378,39 @@ const MODIFIER_PREFIX = /^[a-z]{3,}-[A-Z]/;
 
 /** LLM-based, VIB-trained, non-BERT, full-KV: adjectives built on a name, not names. */
 function isModifierCompound(t: string): boolean {
-  return MODIFIER_SUFFIX.test(t) || MODIFIER_PREFIX.test(t);
+  return t.includes('-') && (MODIFIER_SUFFIX.test(t) || MODIFIER_PREFIX.test(t));
 }
 
-const LIST_GLUE = new Set([',', 'and', 'or']);
+/** V8 runs String.lastIndexOf in its runtime, far slower than this loop over one character code. */
+function lastIndexOfCode(s: string, c: number): number {
+  let k = s.length - 1;
+  while (k >= 0 && s.charCodeAt(k) !== c) k--;
+  return k;
+}
+
+/** Ends in 's or ’s. */
+function isPossessive(t: string): boolean {
+  const n = t.length;
+  const c = t.charCodeAt(n - 2);
+  return n >= 2 && t.charCodeAt(n - 1) === 115 && (c === 39 || c === 0x2019);
+}
+
+/** A capital, then s: "MFCCs". */
+function endsInCapitalS(t: string): boolean {
+  const n = t.length;
+  const c = t.charCodeAt(n - 2);
+  return n >= 2 && t.charCodeAt(n - 1) === 115 && c >= 65 && c <= 90;
+}
+
+const SIZE_SUFFIX = /-\d+(?:\.\d+)?[BM]$/;
+
+/** "Llama-2-7B": a size glued on with a dash; the last character is tested before the regex. */
+function endsInSize(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return (c === 66 || c === 77) && SIZE_SUFFIX.test(t);
+}
+
+const LIST_GLUE = new WordSet([',', 'and', 'or']);
 const NOT_DATA_BEFORE_ON = new Set(['based', 'built', 'builds', 'building', 'relies', 'rely', 'relying', 'depends', 'depend', 'focus', 'focuses', 'focusing', 'draws', 'drawing', 'operates', 'operating', 'improves', 'improving', 'works', 'building', 'conditioned', 'act', 'acts']);
 
 /**
@@ -344,8 +420,9 @@ const NOT_DATA_BEFORE_ON = new Set(['based', 'built', 'builds', 'building', 'rel
 function typeFromNeighbours(tokens: Token[], mentions: Mention[]): void {
   for (const m of mentions) {
     if (m.typeKnown || m.source !== 'name' || m.type !== 'method') continue;
-    const prev = tokens[m.start - 1]?.text;
-    if ((prev === 'on' || prev === 'across') && !NOT_DATA_BEFORE_ON.has(tokens[m.start - 2]?.text ?? '')) m.type = 'dataset';
+    // No negative indexes: V8 looks those up as named properties, slowly.
+    const prev = m.start > 0 ? tokens[m.start - 1].text : undefined;
+    if ((prev === 'on' || prev === 'across') && !NOT_DATA_BEFORE_ON.has(m.start > 1 ? tokens[m.start - 2].text : '')) m.type = 'dataset';
   }
   // Groups: runs of mentions glued by list words.
   for (let g = 0; g < mentions.length; ) {
