@@ -10,7 +10,7 @@ import { allGlue, GENERIC_PHRASE_WORDS, MentionSpotter, typeFromHead, type Menti
 import { isVariantOf, namedInTitle, proposedMentions } from './proposed.ts';
 import { titleName } from './proposals.ts';
 import { extractLineage } from './relations.ts';
-import { isCapitalized, isStrongName, norm, sortByStart, splitSentences, toSentence, tokenize, type Sentence } from './text.ts';
+import { isCapitalized, isStrongName, norm, sortByStart, splitSentences, toSentence, tokenize, type Sentence, type Token } from './text.ts';
 
 export { toGoldRecord, type GoldRecord } from './gold.ts';
 export { taxonomy, type Concept } from './concepts.ts';
@@ -26,25 +26,26 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   for (const s of splitSentences(p.abstract)) sentences.push(toSentence(s));
 
   const table = new EntityTable();
-  const isProposed = (m: Mention) => !!(table.find(m.name)?.proposed || (m.alias && table.find(m.alias)?.proposed));
+  const isProposed = (m: Mention) => !!(table.findKey(keyAt(sentences[m.sent], m.start, m.name))?.proposed || (m.alias && table.find(m.alias)?.proposed));
   const rejected = new Set<string>();
-  const titleKey = p.title ? norm(p.title) : '';
+  const titleKey = p.title ? keyAt(sentences[0], 0, p.title) : '';
   sentences.forEach((s, i) => {
     const mentions = cleanMentions(s, spotter!.spot(s, i, rejected), rejected);
     typeDatasetLists(s, mentions);
-    const proposed = s.isTitle ? new Set<Mention>() : proposedMentions(s, i, mentions, titleKey, isProposed);
+    const proposed = s.isTitle ? null : proposedMentions(s, i, mentions, titleKey, isProposed);
     for (const m of sortByStart(mentions)) {
-      const e = table.add(m, s.text);
-      if (proposed.has(m)) markProposed(e, s.text);
+      const e = table.add(m, s.text, keyAt(s, m.start, m.name));
+      if (proposed?.includes(m)) markProposed(e, s.text);
     }
   });
   const fromTitle = p.title ? titleName(p.title) : null;
   if (p.title) {
-    markTitleEntity(table, p.title, fromTitle, sentences);
+    markTitleEntity(table, p.title, titleKey, fromTitle, sentences);
     // Without any proposal cue, an unlisted name the title repeats is what the paper is about.
     if (!table.list.some((e) => e.proposed)) for (const e of table.list) if (namedInTitle(e, titleKey)) markProposed(e, e.evidence ?? p.title);
   }
-  for (const e of [...table.list]) if (e.proposed) proposeParts(table, e);
+  // The entities present now, without copying the list: proposeParts appends the parts it adds.
+  for (let k = 0, n = table.list.length; k < n; k++) if (table.list[k].proposed) proposeParts(table, table.list[k]);
   mergeGlued(table);
   mergeAcronyms(table);
   mergeShortenedNames(table);
@@ -68,22 +69,52 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   };
 }
 
+/**
+ * The key of `name`, which starts at token `from` of `s`: its tokens' keys, already computed, when nothing else but
+ * ASCII separators (which keys drop) lies between them; else the name is keyed afresh.
+ */
+function keyAt(s: Sentence, from: number, name: string): string {
+  const { tokens, text } = s;
+  const first = tokens[from];
+  if (!first) return norm(name);
+  if (first.text === name) return first.norm;
+  const end = first.start + name.length;
+  // A slice compares faster than startsWith on a sentence that is itself a slice.
+  if (first.end > end || text.slice(first.start, end) !== name) return norm(name);
+  let key = first.norm;
+  let at = first.end;
+  for (let k = from + 1; k < tokens.length && tokens[k].end <= end; k++) {
+    for (; at < tokens[k].start; at++) if (!isSeparator(text.charCodeAt(at))) return norm(name);
+    key += tokens[k].norm;
+    at = tokens[k].end;
+  }
+  for (; at < end; at++) if (!isSeparator(text.charCodeAt(at))) return norm(name);
+  return key;
+}
+
+const isSeparator = (c: number) => c < 128 && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57));
+
 function markProposed(e: PaperEntity, sentence: string): void {
   if (!e.proposed) e.evidence = sentence;
   e.proposed = true;
 }
 
 /** The paper's own name in its title (`fromTitle`, its titleName): the name before the colon, or the whole title or pre-colon part when the abstract names an entity so. */
-function markTitleEntity(table: EntityTable, title: string, fromTitle: string | null, sentences: Sentence[]): void {
+function markTitleEntity(table: EntityTable, title: string, titleKey: string, fromTitle: string | null, sentences: Sentence[]): void {
   // A title that is, before any colon, exactly a name the abstract uses: "Multi-Token Attention", "Summary of a Haystack: ...".
-  const head = title.split(':')[0].trim();
-  const named = table.find(head) ?? (title.includes(':') ? hyphenatedTitleName(table, head, sentences) : undefined);
+  // Without a colon the head is the whole title, whose key is known; the title's name is often the head.
+  const colon = title.indexOf(':');
+  const head = colon < 0 ? title : title.slice(0, colon).trim();
+  const headKey = colon < 0 ? titleKey : keyAt(sentences[0], 0, head);
+  const named = table.findKey(headKey) ?? (colon < 0 ? undefined : hyphenatedTitleName(table, head, headKey, sentences));
   if (named) markProposed(named, named.evidence ?? title);
   if (!fromTitle) return;
+  const fromKey = fromTitle === head ? headKey : norm(fromTitle);
   // "MInference 1.0: ..." names the abstract's MInference; "HiP Attention: ..." its HiP.
   const first = fromTitle.split(/\s+/)[0];
-  let e = table.find(fromTitle) ?? table.find(fromTitle.replace(/\s+v?\d+(?:\.\d+)*$/, '')) ?? (isStrongName(first) ? table.find(first) : undefined);
-  if (e) table.addForm(e, fromTitle);
+  const unversioned = fromTitle.replace(/\s+v?\d+(?:\.\d+)*$/, '');
+  let e = table.findKey(fromKey) ?? (unversioned !== fromTitle ? table.find(unversioned) : undefined) ?? (isStrongName(first) ? table.find(first) : undefined);
+  if (e) table.addForm(e, fromTitle, fromKey);
   // A name only the title uses counts when the abstract names nothing new itself.
   else if (table.list.some((x) => x.proposed)) return;
   else e = table.add(titleMention(fromTitle, title), title);
@@ -101,9 +132,8 @@ function markTitleEntity(table: EntityTable, title: string, fromTitle: string | 
 // "the lost-in-the-middle problem": a hyphenated phrase before such a noun names a phenomenon, not the paper's technique.
 const PHENOMENON_AFTER = /^(?:problems?|phenomen(?:on|a)|effects?|issues?|bias(?:es)?|curse|challenges?|settings?|scenarios?|regimes?|hypothes[ie]s)$/;
 
-/** "Found in the Middle: ..." and the abstract's "a calibration mechanism, found-in-the-middle, that ...": the title's name hyphenated in lower case. */
-function hyphenatedTitleName(table: EntityTable, head: string, sentences: Sentence[]): PaperEntity | undefined {
-  const key = norm(head);
+/** "Found in the Middle: ..." and the abstract's "a calibration mechanism, found-in-the-middle, that ...": the title's name hyphenated in lower case (`key`: the head's). */
+function hyphenatedTitleName(table: EntityTable, head: string, key: string, sentences: Sentence[]): PaperEntity | undefined {
   if (key.length < 8 || !/\s/.test(head)) return undefined;
   let hit: { s: Sentence; i: number; n: number } | undefined;
   for (let n = 1; n < sentences.length; n++) {
@@ -125,11 +155,14 @@ function hyphenatedTitleName(table: EntityTable, head: string, sentences: Senten
 function titleLongForm(short: string, title: string): string | null {
   if (!isShortForm(short)) return null;
   const words = title.slice(title.indexOf(':') + 1).trim().split(/\s+/);
+  if (!/^[A-Z0-9]/.test(words[0])) return null;
   let best: string | null = null;
   // The longest run of name words that still spells the acronym, stopping at "for", "with", ...
-  for (let k = 1; k <= Math.min(words.length, 10) && /^[A-Z0-9]/.test(words[k - 1]); k++) {
-    const candidate = words.slice(0, k).join(' ').replace(/[,;]$/, '');
-    if (k > 1 && longFormFor(short, candidate) === candidate) best = candidate;
+  let run = words[0];
+  for (let k = 2; k <= Math.min(words.length, 10) && /^[A-Z0-9]/.test(words[k - 1]); k++) {
+    run = `${run} ${words[k - 1]}`;
+    const candidate = run.replace(/[,;]$/, '');
+    if (longFormFor(short, candidate) === candidate) best = candidate;
   }
   return best;
 }
@@ -199,10 +232,10 @@ function cleanMentions(s: Sentence, mentions: Mention[], rejected: Set<string>):
     if (NAME_END_JUNK.test(m.name) || (m.name.includes(' ') && TASK_NAME.test(m.alias ?? m.name))) continue;
     // "While Neural Attention ...": a subordinating conjunction opens the clause, not the name.
     if (m.end - m.start > 2 && SUBORDINATOR.has(tokens[m.start].text)) {
-      out.push(...splitParallel(s, trimFirst(s, m)));
+      pushSplit(out, s, trimFirst(s, m));
       continue;
     }
-    out.push(...splitParallel(s, m));
+    pushSplit(out, s, m);
   }
   return out;
 }
@@ -213,9 +246,12 @@ function trimFirst(s: Sentence, m: Mention): Mention {
   return { ...m, start: m.start + 1, charStart: s.tokens[m.start + 1].start, name: cut(m.name), alias: m.alias && cut(m.alias) };
 }
 
-/** "Neural Attention and Dot-Product Attention": two names sharing a head, not one. */
-function splitParallel(s: Sentence, m: Mention): Mention[] {
-  if (m.source !== 'phrase' || m.alias || m.end - m.start < 5) return [m];
+/** Pushes `m`, or its two names when they share a head: "Neural Attention and Dot-Product Attention". */
+function pushSplit(out: Mention[], s: Sentence, m: Mention): void {
+  if (m.source !== 'phrase' || m.alias || m.end - m.start < 5) {
+    out.push(m);
+    return;
+  }
   const { tokens, text } = s;
   for (let k = m.start + 2; k < m.end - 2; k++) {
     if (tokens[k].text !== 'and' || tokens[k - 1].text !== tokens[m.end - 1].text) continue;
@@ -223,9 +259,10 @@ function splitParallel(s: Sentence, m: Mention): Mention[] {
       const name = text.slice(tokens[a].start, tokens[b - 1].end);
       return { ...m, start: a, end: b, charStart: tokens[a].start, name, type: typeFromHead(name) };
     };
-    return [part(m.start, k), part(k + 1, m.end)];
+    out.push(part(m.start, k), part(k + 1, m.end));
+    return;
   }
-  return [m];
+  out.push(m);
 }
 
 const DATA_NOUN = /^(?:datasets?|benchmarks?|corpora|corpus|testsets?|test-sets?)$/;
@@ -233,18 +270,12 @@ const DATA_NOUN = /^(?:datasets?|benchmarks?|corpora|corpus|testsets?|test-sets?
 /** "benchmarks such as Foo14, Bar15 and Baz16": unlisted names listed after a dataset noun are datasets. */
 function typeDatasetLists(s: Sentence, mentions: Mention[]): void {
   const { tokens } = s;
+  // Asking each mention is cheaper than grouping them into lists, and most sentences have no dataset noun before one.
+  if (!mentions.some((m) => afterDataNoun(tokens, m.start))) return;
   for (let g = 0; g < mentions.length; ) {
     let end = g + 1;
     while (end < mentions.length && mentions[end].start > mentions[end - 1].end && allGlue(tokens, mentions[end - 1].end, mentions[end].start)) end++;
-    const at = mentions[g].start;
-    const intro = tokens[at - 1]?.text;
-    const noun =
-      intro === 'as' && tokens[at - 2]?.text === 'such'
-        ? tokens[at - 3]
-        : intro === 'including' || intro === 'like' || intro === ':' || intro === '('
-          ? tokens[at - 2]
-          : undefined;
-    if (noun && DATA_NOUN.test(noun.text)) {
+    if (afterDataNoun(tokens, mentions[g].start)) {
       for (let k = g; k < end; k++) {
         const m = mentions[k];
         if (!m.typeKnown && !m.lex && m.source === 'name' && m.type === 'method') m.type = 'dataset';
@@ -252,6 +283,18 @@ function typeDatasetLists(s: Sentence, mentions: Mention[]): void {
     }
     g = end;
   }
+}
+
+/** Does a dataset noun introduce token `at` as a list: "benchmarks such as", "datasets including", "corpora: ", "testsets ("? */
+function afterDataNoun(tokens: Token[], at: number): boolean {
+  const intro = tokens[at - 1]?.text;
+  const noun =
+    intro === 'as' && tokens[at - 2]?.text === 'such'
+      ? tokens[at - 3]
+      : intro === 'including' || intro === 'like' || intro === ':' || intro === '('
+        ? tokens[at - 2]
+        : undefined;
+  return !!noun && DATA_NOUN.test(noun.text);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -278,10 +321,12 @@ function mergeGlued(table: EntityTable): void {
 function mergeAcronyms(table: EntityTable): void {
   for (const s of [...table.list]) {
     if (s.lex || s.aliases.length || s.name.includes(' ') || !isShortForm(s.name) || s.mentions.some((m) => m.source === 'model')) continue;
+    const key = norm(s.name);
+    const prefix = `${s.name}-`;
     const long = table.list.find((l) => {
-      if (l === s || !l.name.includes(' ') || norm(l.name).startsWith(norm(s.name))) return false;
+      if (l === s || !l.name.includes(' ') || norm(l.name).startsWith(key)) return false;
       // "Siamese ... Hierarchical (SMITH) Encoder" already carries SMITH-Encoder.
-      if (l.aliases.some((a) => a.startsWith(`${s.name}-`))) return true;
+      if (l.aliases.some((a) => a.startsWith(prefix))) return true;
       if (l.aliases.some((a) => !a.includes(' ') && isShortForm(a)) || l.name[0].toLowerCase() !== s.name[0].toLowerCase()) return false;
       return l.name.split(/\s+/).length <= s.name.length + 2 && longFormFor(s.name, l.name) === l.name;
     });
@@ -295,6 +340,7 @@ const nameWords = (name: string) => name.toLowerCase().split(/[\s-]+/).filter(Bo
 /** "Selective Attention" (the title) and "Selective Self-Attention (SSA)" (the abstract): a shortened form of a new name. */
 function mergeShortenedNames(table: EntityTable): void {
   const news = table.list.filter((e) => e.proposed && e.name.includes(' '));
+  if (news.length < 2) return;
   for (const a of news) {
     if (a.lex && a.mentions.some((m) => m.sent !== 0)) continue;
     const aw = nameWords(a.name);

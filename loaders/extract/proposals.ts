@@ -24,22 +24,26 @@ const NOVEL_NOUNS = 'model|method|metric|measure|score|framework|approach|archit
 const NOVEL_BEFORE = new RegExp(`\\b(?:a|an)\\s+(?:novel|new|improved)\\s+[^,.;:()]{0,70}?\\b(?:${NOVEL_NOUNS})s?,?\\s+$`, 'i');
 const OPENS_CLAUSE = /^\s*$|(?:^|[,:]\s*)(?:here|in this (?:paper|work)|to this end|finally|specifically),?\s*$/i;
 const PRESENT_OPENER = /^\s*(?:we present|we introduce)\s*$/i;
-// Each text test above ends with one of these words (then a comma or spaces at most): a mention after any other word skips them.
+// Each text test above ends with one of these words (then a comma or spaces at most), or is OPENS_CLAUSE's blank
+// start: a mention after any other word, or after no word within the sentence, skips them.
 const CUE_LAST_WORDS = new Set([
   ...'proposed resulting new our the called named here paper work end finally specifically present introduce'.split(' '),
   ...`${OUR_NOUNS}|${NOVEL_NOUNS}`.split('|').flatMap((w) => [w, `${w}s`]),
 ]);
+const CUE_WORD_LENGTHS = [...CUE_LAST_WORDS].map((w) => w.length);
+const [SHORTEST_CUE, LONGEST_CUE] = [Math.min(...CUE_WORD_LENGTHS), Math.max(...CUE_WORD_LENGTHS)];
 const COMPARISON_BEFORE = /\b(?:than|compared?|baselines?|existing|previous|prior|outperform\w*|against)\b/i;
 
-/** Token index ranges [from, to) whose mentions are proposed; `byAuthors`: the sentence has AUTHOR_SUBJECT. */
-export function proposalSpans(sentence: Sentence, byAuthors: boolean): Array<[number, number]> {
+/** Token index ranges [from, to) whose mentions are proposed; `subjectAt`: where AUTHOR_SUBJECT first matches the sentence, or -1. */
+export function proposalSpans(sentence: Sentence, subjectAt: number): Array<[number, number]> {
   const { text, tokens } = sentence;
   const spans: Array<[number, number]> = [];
   // Without the authors as subject, "called X" or "referred to as X" usually names someone else's idea (and no
   // "we propose" cue can match, which saves its regex).
-  const cues = byAuthors ? AUTHOR_CUES : OTHER_CUES;
+  const cues = subjectAt >= 0 ? AUTHOR_CUES : OTHER_CUES;
   for (const re of cues) {
-    re.lastIndex = 0;
+    // A "we propose" cue starts with an AUTHOR_SUBJECT match, so not before the first.
+    re.lastIndex = re === PROPOSE_CUE ? subjectAt : 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const from = tokens.findIndex((t) => t.start >= m!.index + m![0].length);
       if (from < 0) continue;
@@ -88,7 +92,7 @@ function spanEnd(tokens: Token[], from: number): number {
     if (depth > 0) continue;
     if (t === ';' || (t === ':' && sawName)) return i;
     // "we present a comparative analysis of ...": what follows is studied, not introduced.
-    if (!sawName && STUDIED.test(t) && tokens[i + 1]?.text === 'of') return i;
+    if (!sawName && tokens[i + 1]?.text === 'of' && STUDIED.test(t)) return i;
     if (isCapitalized(t) || isStrongName(t)) sawName = true;
     if (STOPS.has(t) || (sawName && isVerbish(t))) return i;
   }
@@ -98,8 +102,7 @@ function spanEnd(tokens: Token[], from: number): number {
 /** Mentions introduced in this sentence by apposition or a possessive: "X, a novel ...", "our method, X", "the proposed X". */
 export function isAppositive(sentence: Sentence, m: Mention, endChar: number): boolean {
   const { text } = sentence;
-  const word = lastWord(text, m.charStart);
-  if (word !== '' && !CUE_LAST_WORDS.has(word)) return false;
+  if (!afterCueWord(text, m.charStart)) return false;
   const before = text.slice(0, m.charStart);
   if (PROPOSED_ADJ.test(before) || OUR_NOUN.test(before)) return true;
   // "a novel text similarity model, Hierarchical Foo Model (HFM)", "an improved metric, FooScore": the description comes first.
@@ -108,14 +111,15 @@ export function isAppositive(sentence: Sentence, m: Mention, endChar: number): b
   return opensClause && APPOSITION.test(text.slice(endChar, endChar + 90));
 }
 
-/** The lower-cased run of letters before `end`, past spaces and one comma ('' when none). */
-function lastWord(text: string, end: number): string {
+/** Is the text before `end` blank, or its last word (past spaces and one comma) one of CUE_LAST_WORDS? */
+function afterCueWord(text: string, end: number): boolean {
   let k = end;
   while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
-  if (k > 0 && text.charCodeAt(k - 1) === 44) k--;
+  if (k === 0) return true;
+  if (text.charCodeAt(k - 1) === 44) k--;
   const to = k;
   while (k > 0 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
-  return text.slice(k, to).toLowerCase();
+  return to - k >= SHORTEST_CUE && to - k <= LONGEST_CUE && CUE_LAST_WORDS.has(text.slice(k, to).toLowerCase());
 }
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

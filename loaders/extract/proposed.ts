@@ -23,35 +23,45 @@ function canBeNew(m: Mention, s: Sentence, from: number, titleKey: string): bool
   return !next || next.punct || STOPS.has(next.text);
 }
 
-/** Mentions of sentence `sent` that the paper introduces (`titleKey`: the title's matching key); may add unlisted names found after a cue to `mentions`. */
-export function proposedMentions(s: Sentence, sent: number, mentions: Mention[], titleKey: string, isProposed: (m: Mention) => boolean): Set<Mention> {
-  const out = new Set<Mention>();
-  const byAuthors = AUTHOR_SUBJECT.test(s.text);
-  const spans = proposalSpans(s, byAuthors);
+/**
+ * Mentions of sentence `sent` that the paper introduces, some perhaps twice (`titleKey`: the title's matching key); may
+ * add unlisted names found after a cue to `mentions`.
+ */
+export function proposedMentions(s: Sentence, sent: number, mentions: Mention[], titleKey: string, isProposed: (m: Mention) => boolean): Mention[] {
+  // A list, not a set: most sentences introduce nothing, the others a mention or two.
+  const out: Mention[] = [];
+  const subjectAt = s.text.search(AUTHOR_SUBJECT);
+  const byAuthors = subjectAt >= 0;
+  const spans = proposalSpans(s, subjectAt);
   const first = mentions[0];
-  if (first && first.start <= 1 && SUBJECT_CUE.test(s.tokens[first.end]?.text ?? '') && isProposed(first)) spans.push([first.end + 1, s.tokens.length]);
-  for (const m of enumeratedPhrases(s, sent, mentions, spans.length > 0)) mentions.push(m);
-  for (const m of enumeratedNames(s, mentions, spans.length > 0)) out.add(m);
+  // A new entity as the sentence's subject, asked once (a table look-up).
+  const leadsNew = !!first && first.start === 0 && isProposed(first);
+  if (first && first.start <= 1 && SUBJECT_CUE.test(s.tokens[first.end]?.text ?? '') && (first.start === 0 ? leadsNew : isProposed(first))) spans.push([first.end + 1, s.tokens.length]);
+  // Listed components follow an enumerator's closing bracket, which most sentences lack.
+  if (s.text.includes(')')) {
+    for (const m of enumeratedPhrases(s, sent, mentions, spans.length > 0)) mentions.push(m);
+    for (const m of enumeratedNames(s, mentions, spans.length > 0)) out.push(m);
+  }
   for (const [from, to] of spans) {
     let found = false;
     for (const m of mentions) {
       if (m.start < from || m.start >= to) continue;
       found = true;
-      if (canBeNew(m, s, from, titleKey) && !possessedBy(s, from, m.start)) out.add(m);
+      if (canBeNew(m, s, from, titleKey) && !possessedBy(s, from, m.start)) out.push(m);
     }
     if (found) continue;
     const m = namePhrase(s, sent, from, to);
     if (m) {
       mentions.push(m);
-      out.add(m);
+      out.push(m);
     }
   }
-  for (const m of mentions) if (isAppositive(s, m, s.tokens[m.end - 1].end) && canBeNew(m, s, m.start, titleKey) && !definesKnown(s, m)) out.add(m);
+  for (const m of mentions) if (isAppositive(s, m, s.tokens[m.end - 1].end) && canBeNew(m, s, m.start, titleKey) && !definesKnown(s, m)) out.push(m);
   if (spans.length) coinedLowerName(s, sent, mentions, out, titleKey);
   // The subject may follow a sentence adverb: "Specifically, ActQKV monitors ...".
-  const newSubject = !!first && (first.start === 0 || (first.start === 2 && s.tokens[1].text === ',')) && isProposed(first);
-  if (newSubject) for (const m of describedParts(s, sent, mentions)) out.add(m);
-  countedList(s, mentions, out, spans.length > 0 || byAuthors, !!first && first.start === 0 && isProposed(first));
+  const newSubject = leadsNew || (!!first && first.start === 2 && s.tokens[1].text === ',' && isProposed(first));
+  if (newSubject) for (const m of describedParts(s, sent, mentions)) out.push(m);
+  countedList(s, mentions, out, spans.length > 0 || byAuthors, leadsNew);
   return out;
 }
 
@@ -109,9 +119,10 @@ const COUNT_DATA = /^(?:datasets|benchmarks|baselines|tasks|corpora|models|llms|
 const LIST_SEP = new Set([',', 'and', 'or']);
 
 /** Items of a counted list after the colon that the authors introduce, or that make up the sentence's new subject. */
-function countedList(s: Sentence, mentions: Mention[], out: Set<Mention>, byAuthors: boolean, byNewSubject: boolean): void {
-  if (!byAuthors && !byNewSubject) return;
+function countedList(s: Sentence, mentions: Mention[], out: Mention[], byAuthors: boolean, byNewSubject: boolean): void {
   const { tokens, text } = s;
+  // COUNTED ends at a colon: most sentences have none.
+  if ((!byAuthors && !byNewSubject) || !text.includes(':')) return;
   const c = COUNTED.exec(text);
   if (!c || COUNT_STUDY.test(text.slice(0, c.index + c[0].length))) return;
   const fresh = COUNT_NEW.test(c[1]);
@@ -127,7 +138,7 @@ function countedList(s: Sentence, mentions: Mention[], out: Set<Mention>, byAuth
     else if (t === ')') depth--;
     if (t !== undefined && (depth > 0 || !(LIST_SEP.has(t) || t === ';' || t === ':'))) continue;
     if (k - from > 6) return;
-    for (const m of mentions) if (m.start >= from && m.end <= k && !m.lex) out.add(m);
+    for (const m of mentions) if (m.start >= from && m.end <= k && !m.lex) out.push(m);
     if (t === undefined || t === ';' || t === ':') return;
     from = k + 1;
   }
@@ -139,7 +150,7 @@ function countedList(s: Sentence, mentions: Mention[], out: Set<Mention>, byAuth
 const AUTHORS_NAME = /\b[Ww]e\s+(?:dub|term|call|name)\s+(?:(?:it|them|this|these|such)\s+(?:[a-z]+\s+)?)?(?:as\s+)?["“]?(?=[a-z])/g;
 const LOWER_WORD = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-function coinedLowerName(s: Sentence, sent: number, mentions: Mention[], out: Set<Mention>, titleKey: string): void {
+function coinedLowerName(s: Sentence, sent: number, mentions: Mention[], out: Mention[], titleKey: string): void {
   const { tokens, text } = s;
   AUTHORS_NAME.lastIndex = 0;
   for (let c = AUTHORS_NAME.exec(text); c; c = AUTHORS_NAME.exec(text)) {
@@ -157,13 +168,13 @@ function coinedLowerName(s: Sentence, sent: number, mentions: Mention[], out: Se
     if (!titleKey.includes(norm(name).replace(/s$/, '')) || lexicon().isGeneric(name)) continue;
     const known = mentions.find((m) => m.start === i && m.end === j);
     if (known) {
-      out.add(known);
+      out.push(known);
       continue;
     }
     if (mentions.some((m) => m.start < j && m.end > i)) continue;
     const m: Mention = { sent, start: i, end: j, charStart: tokens[i].start, name, alias: null, type: typeFromHead(name), source: 'phrase', typeKnown: false, family: null, parameters: null, lex: null };
     mentions.push(m);
-    out.add(m);
+    out.push(m);
   }
 }
 
@@ -244,16 +255,17 @@ const VARIANT_SUFFIX = /^(?:base|large|small|tiny|mini|xl|plus|lite|v\d+)$/;
 export function isVariantOf(e: PaperEntity, proposed: PaperEntity[]): boolean {
   if (e.proposed || e.lex || !proposed.length) return false;
   const parts = e.name.split(/[-\s]+/);
+  const partKeys = parts.length > 1 ? parts.map(norm) : [];
   const key = norm(e.name);
   return proposed.some((p) => {
     if (p.lex || p === e) return false;
     for (const f of p.forms) {
-      if (f.length < (/\d/.test(f) ? 2 : 3) || f === key) continue;
-      if (parts.length > 1 && parts.some((x) => norm(x) === f)) return true;
+      // Two characters make a form only with a digit.
+      if (f.length < 2 || (f.length === 2 && !/\d/.test(f)) || f === key) continue;
+      if (partKeys.includes(f)) return true;
       if (key.startsWith(f) && VARIANT_SUFFIX.test(key.slice(f.length))) return true;
     }
     // A shared name-like head: S3-Hybrid and S3-Attention.
-    const head = p.name.split(/[-\s]+/)[0];
-    return parts.length > 1 && p.name.includes('-') && norm(head) === norm(parts[0]) && isStrongName(parts[0]) && !lexicon().isKnown(parts[0]);
+    return partKeys.length > 1 && p.name.includes('-') && norm(p.name.split(/[-\s]+/)[0]) === partKeys[0] && isStrongName(parts[0]) && !lexicon().isKnown(parts[0]);
   });
 }
