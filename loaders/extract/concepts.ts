@@ -93,6 +93,10 @@ export class ConceptTaxonomy {
   }
 }
 
+// conceptsOf's flags (the paper's, one entity's), reused from paper to paper: a typed array costs more to allocate than to clear.
+let paperHits = new Uint8Array(0);
+let hits = new Uint8Array(0);
+
 /**
  * A paper's concepts (the triggers of its title and abstract, and the listed concepts of its methods) and each method's
  * own, by position in `entities`: its listed ones, then those its names trigger, then, for a new method, those its
@@ -100,12 +104,12 @@ export class ConceptTaxonomy {
  */
 export function conceptsOf(title: string | null, abstract: string, entities: PaperEntity[]): { concepts: string[]; byEntity: Array<string[] | undefined> } {
   const tax = taxonomy();
-  const paperHits = new Uint8Array(tax.concepts.length);
+  if (paperHits.length !== tax.concepts.length) [paperHits, hits] = [new Uint8Array(tax.concepts.length), new Uint8Array(tax.concepts.length)];
+  else paperHits.fill(0);
   if (title) tax.mark(title, paperHits);
   tax.mark(abstract, paperHits);
   // A list by position rather than an object keyed by name: V8 would intern every new name used as a key.
   const byEntity: Array<string[] | undefined> = new Array(entities.length);
-  const hits = new Uint8Array(tax.concepts.length);
   for (let k = 0; k < entities.length; k++) {
     const e = entities[k];
     if (e.type !== 'method') continue;

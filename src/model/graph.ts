@@ -63,7 +63,8 @@ export function labelOfId(id: string): NodeLabel | undefined {
 /** Paper key: title lower-cased with everything outside a-z0-9 removed (abstract's first 60 chars without a title). */
 export function paperKey(title: string | null | undefined, abstract: string): string {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return title && norm(title) ? norm(title) : norm(abstract.slice(0, 60));
+  const key = title ? norm(title) : '';
+  return key || norm(abstract.slice(0, 60));
 }
 
 export interface PaperNode {
