@@ -11,23 +11,33 @@ const MERGED_FIELDS = ['publishedAt', 'authorCount', 'organization', 'upvotes', 
  */
 export class PaperDeduper {
   private readonly byKey = new Map<string, RawPaper>();
+  // A paper is kept as given (most never merge) and copied before its first merge: callers' objects never change.
+  private readonly copies = new WeakSet<RawPaper>();
   private added = 0;
 
   /** Adds a paper; true when its key was new. */
   add(paper: RawPaper): boolean {
     this.added++;
     const key = paperKey(paper.title, paper.abstract);
-    const kept = this.byKey.get(key);
-    if (!kept) {
-      this.byKey.set(key, { ...paper });
+    const first = this.byKey.get(key);
+    if (!first) {
+      this.byKey.set(key, paper);
       return true;
     }
+    const kept = this.copies.has(first) ? first : this.copy(key, first);
     for (const f of MERGED_FIELDS) fillNull(kept, paper, f);
     if (kept.title === null && paper.title !== null) kept.title = paper.title;
     if (paper.abstract.length > kept.abstract.length && paper.abstract.startsWith(stripEllipsis(kept.abstract))) {
       kept.abstract = paper.abstract;
     }
     return false;
+  }
+
+  private copy(key: string, paper: RawPaper): RawPaper {
+    const kept = { ...paper };
+    this.byKey.set(key, kept);
+    this.copies.add(kept);
+    return kept;
   }
 
   get(key: string): RawPaper | undefined {

@@ -19,16 +19,10 @@ export function normalizeTitle(title: string | null | undefined): string | null 
   return t === '' ? null : t;
 }
 
-// Most titles and abstracts are already clean ASCII: one scan spares the regex passes and NFC.
+// Most titles and abstracts are already clean ASCII (printable words, single spaces between them): one regex
+// scan, several times faster than a charCodeAt loop, spares the clean-up passes and NFC.
+const CLEAN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+
 function isCleanAscii(text: string): boolean {
-  let prevSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else if (c > 32 && c < 127) prevSpace = false;
-    else return false;
-  }
-  return !prevSpace || text.length === 0;
+  return text === '' || CLEAN_ASCII.test(text);
 }

@@ -62,9 +62,9 @@ export function labelOfId(id: string): NodeLabel | undefined {
 
 /** Paper key: title lower-cased with everything outside a-z0-9 removed (abstract's first 60 chars without a title). */
 export function paperKey(title: string | null | undefined, abstract: string): string {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const key = title ? norm(title) : '';
-  return key || norm(abstract.slice(0, 60));
+  // Inline: a helper closure would be re-created (and re-named by tsx) on every call.
+  const key = title ? title.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  return key || abstract.slice(0, 60).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 export interface PaperNode {
