@@ -113,6 +113,49 @@ describe('bad input becomes rejections naming file and line', () => {
     ]);
   });
 
+  it('lines that cross the reader\'s chunks come out as a line-by-line decode gives them', async () => {
+    // Several MiB of lines with multi-byte characters (some split across a chunk's end), CRLFs, BOMs,
+    // a NUL, invalid UTF-8 and overlong lines, against the plain reading of the same bytes.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const pieces = ['attention ', 'é', '—', '𝛼', ' ', 'x', '\ufeff'];
+    const lines: Buffer[] = [];
+    for (let total = 0; total < 3.5 * (1 << 20); ) {
+      const kind = next(200);
+      let line: Buffer;
+      if (kind === 0) line = Buffer.from('bad \xff\xfe byte', 'latin1');
+      else if (kind === 1) line = Buffer.from('nul \0 byte');
+      else if (kind === 2) line = Buffer.alloc(70_000, 'a');
+      else {
+        let text = '';
+        for (let k = next(900); k > 0; k--) text += pieces[next(pieces.length)];
+        line = Buffer.from(next(10) === 0 ? `${text}\r` : text);
+      }
+      lines.push(line);
+      total += line.length + 1;
+    }
+    const file = tmpFile('chunks.txt', Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
+    const cap = 60_000;
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    const expected = lines.map((bytes, at) => {
+      const line = at + 1;
+      if (bytes.length > cap) return { line, error: `line ${line} longer than ${cap} bytes` };
+      if (bytes.includes(0)) return { line, error: `line ${line} contains a NUL byte (binary data)` };
+      let text: string;
+      try {
+        text = fatal.decode(bytes);
+      } catch {
+        return { line, error: `line ${line} is not valid UTF-8` };
+      }
+      if (line === 1 && text.startsWith('\ufeff')) text = text.slice(1);
+      return { line, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+    });
+    const got = [];
+    for await (const l of readLines(file, cap)) got.push(l);
+    expect(got.length).toBe(expected.length);
+    expect(got).toEqual(expected);
+  });
+
   it('invalid UTF-8 rejects the affected line only (JSON Lines)', async () => {
     const ok = '{"title": "Good", "abstract": "A valid abstract that loads."}\n';
     const file = tmpFile('bad-utf8.jsonl', Buffer.concat([Buffer.from(ok), Buffer.from('{"title": "Bad \xff", "abstract": "x"}\n', 'latin1'), Buffer.from(ok)]));
