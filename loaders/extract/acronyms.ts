@@ -1,5 +1,5 @@
 // Acronym definitions in both orders, "Long Form (LF)" and "LF (Long Form)", after Schwartz & Hearst (2003).
-import { isSpace, norm, type Token } from './text.ts';
+import { isAlnumCode, isAsciiLetter, isSpace, isUpperCode, norm, type Token } from './text.ts';
 
 export interface AcronymDef {
   long: string;
@@ -15,7 +15,7 @@ export interface AcronymDef {
 
 /** Could this token be a short form: 2-12 chars, starts with a letter, has a capital (SQA, MoH, A2SF, QK-score). */
 export function isShortForm(t: string): boolean {
-  if (t.length < 2 || t.length > 14 || !isLetterCode(t.charCodeAt(0))) return false;
+  if (t.length < 2 || t.length > 14 || !isAsciiLetter(t.charCodeAt(0))) return false;
   // One scan for the capitals, a digit or caret, and where the first character that is no lower-case letter is.
   let caps = 0;
   let digit = false;
@@ -32,10 +32,6 @@ export function isShortForm(t: string): boolean {
   return digit || (firstNotLower > 0 && isUpperCode(t.charCodeAt(firstNotLower)));
 }
 
-const isUpperCode = (c: number) => c >= 65 && c <= 90;
-const isLetterCode = (c: number) => isUpperCode(c) || (c >= 97 && c <= 122);
-
-const isAlnumCode = (c: number) => isLetterCode(c) || (c >= 48 && c <= 57);
 
 /** Shortest suffix of `text` whose characters spell the short form in order, the first letter starting a word; digits may stand for repeated letters (A2SF). */
 export function longFormFor(short: string, text: string): string | null {

@@ -2,7 +2,7 @@
 import type { GoldType } from '../types.ts';
 import type { LexEntry } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
-import { norm } from './text.ts';
+import { isAsciiLetter, norm } from './text.ts';
 
 export interface PaperEntity {
   name: string;
@@ -130,4 +130,3 @@ function renameByDefinition(e: PaperEntity, m: Mention): void {
   }
 }
 
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -3,7 +3,7 @@
 import type { GoldType } from '../types.ts';
 import { findAcronymDefs, type AcronymDef } from './acronyms.ts';
 import { isSize, type Lexicon, type LexEntry } from './lexicon.ts';
-import { isCapitalized, isSpace, isStrongName, sortByStart, type Sentence, type Token } from './text.ts';
+import { isCapitalized, isLowerCode, isSpace, isStrongName, sortByStart, type Sentence, type Token } from './text.ts';
 
 export interface Mention {
   sent: number;
@@ -342,7 +342,6 @@ function isNameWord(t: string): boolean {
 const GERUND = /^[A-Z][a-z]+ing$/;
 const ROMAN = /^[IVX]+$/;
 
-const isLowerCode = (c: number) => c >= 97 && c <= 122;
 
 const EDITION = /^(?:(?:19|20)\d\d|v?\d+\.\d+)$/;
 

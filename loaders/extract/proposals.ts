@@ -1,7 +1,7 @@
 // Which mentions a paper introduces: "we propose/introduce/present X", "termed X", "X, a novel ...", "the proposed X",
 // and the name before the colon of the title.
 import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
-import { isCapitalized, isSpace, isStrongName, type Sentence, type Token } from './text.ts';
+import { isAsciiLetter, isCapitalized, isSpace, isStrongName, type Sentence, type Token } from './text.ts';
 
 const PROPOSE_CUE =
   /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:\(\w{1,3}\)\s+)?(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|provide[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
@@ -122,7 +122,6 @@ function afterCueWord(text: string, end: number): boolean {
   return to - k >= SHORTEST_CUE && to - k <= LONGEST_CUE && CUE_LAST_WORDS.has(text.slice(k, to).toLowerCase());
 }
 
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'with', 'is', 'are', 'all', 'you', 'need', 'towards', 'toward', 'via', 'from', 'at', 'by', 'do', 'does', 'can', 'what', 'how', 'when', 'why', 'not']);
 

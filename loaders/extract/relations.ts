@@ -4,7 +4,7 @@
 import type { ExtractedRelation, GoldType } from '../types.ts';
 import { findCues, firstSelfRef, isSentenceInitial, lastSelfRef, scopeEnd, type Cue } from './cues.ts';
 import type { PaperEntity } from './entities.ts';
-import { isSpace, norm, sortByStart, type Sentence } from './text.ts';
+import { isAlnumCode, isLowerCode, isSpace, isUpperCode, norm, sortByStart, type Sentence } from './text.ts';
 
 const APPLY_CUE = /\b(?:appl(?:y|ies|ied|ying)|on|to|with|using|fine-tun\w*|into|integrat\w*|equip\w*|based on|extend\w*)\b/i;
 // Evaluation sentences use models as test beds, not as foundations: "experiments using LLaMA-7B".
@@ -211,7 +211,6 @@ function needlesOf(entities: PaperEntity[]): Needle[] {
   return out;
 }
 
-const isAlnumCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /** Names the mention spotter left out in this sentence ("where Sigma demonstrates", a lower-cased "lightning attention"). */
 function addUnspotted(text: string, here: Span[], needles: Needle[]): void {
@@ -434,8 +433,6 @@ function atBoundary(whole: string, part: string): boolean {
   return false;
 }
 
-const isUpperCode = (c: number) => c >= 65 && c <= 90;
-const isLowerCode = (c: number) => c >= 97 && c <= 122;
 const isLowerOrDigit = (c: number) => isLowerCode(c) || (c >= 48 && c <= 57);
 
 /** Letters and digits of `t`, each flagged when punctuation or a space came right before it. */

@@ -61,7 +61,7 @@ function joinsNext(text: string, end: number): boolean {
   let s = e - 1;
   while (s > 0 && e - s <= 7) {
     const c = text.charCodeAt(s - 1);
-    if (!(isLetter(c) || c === 46)) break;
+    if (!(isAsciiLetter(c) || c === 46)) break;
     s--;
   }
   if (s === e - 1 || e - s > 7) return false;
@@ -190,7 +190,7 @@ export const isUpper = (c: string) => UPPER.test(c);
 export function isStrongName(t: string): boolean {
   // A character scan instead of regexes and split: this runs for every capitalised token.
   const c0 = t.charCodeAt(0);
-  if (!(isLetter(c0) || (c0 >= 0xc0 && c0 <= 0x24f))) return false;
+  if (!(isAsciiLetter(c0) || (c0 >= 0xc0 && c0 <= 0x24f))) return false;
   let uppers = 0;
   let special = false;
   for (let k = 0; k < t.length; k++) {
@@ -211,7 +211,7 @@ export function isStrongName(t: string): boolean {
       partStart = k + 1;
       letter = digit = false;
     } else if (c >= 48 && c <= 57) digit = true;
-    else if (isLetter(c)) {
+    else if (isAsciiLetter(c)) {
       letter = true;
       if (c <= 90 && k > partStart) return true;
     }
@@ -219,7 +219,11 @@ export function isStrongName(t: string): boolean {
   return false;
 }
 
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+// ASCII character classes by code, shared by the rules' character scans.
+export const isUpperCode = (c: number) => c >= 65 && c <= 90;
+export const isLowerCode = (c: number) => c >= 97 && c <= 122;
+export const isAsciiLetter = (c: number) => isUpperCode(c) || isLowerCode(c);
+export const isAlnumCode = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 export function isCapitalized(t: string): boolean {
   const c = t.charCodeAt(0);
