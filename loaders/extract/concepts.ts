@@ -49,8 +49,8 @@ export class ConceptTaxonomy {
     return this.mark(text, hit) ? this.idsOf(hit) : [];
   }
 
-  /** Flags in `hit` (by taxonomy position) the concepts whose triggers occur in the text; true when one did. */
-  mark(text: string, hit: Uint8Array): boolean {
+  /** Flags in `hit` (by taxonomy position, from `base`) the concepts whose triggers occur in the text; true when one did. */
+  mark(text: string, hit: Uint8Array, base = 0): boolean {
     const lower = text.toLowerCase();
     const { trie, ends, heads } = this;
     const n = lower.length;
@@ -75,7 +75,7 @@ export class ConceptTaxonomy {
         }
       }
       if (best >= 0) {
-        for (const c of ends[bestNode]!) hit[c] = 1;
+        for (const c of ends[bestNode]!) hit[base + c] = 1;
         any = true;
         at = best;
       } else {
@@ -86,28 +86,37 @@ export class ConceptTaxonomy {
     return any;
   }
 
-  /** The ids of the flagged concepts, in taxonomy order, appended to `out` unless already there. */
-  idsOf(hit: Uint8Array, out: string[] = []): string[] {
-    for (let k = 0; k < hit.length; k++) if (hit[k] && !out.includes(this.concepts[k].id)) out.push(this.concepts[k].id);
+  /** The ids of the flagged concepts (from `base` in `hit`), in taxonomy order, appended to `out` unless already there. */
+  idsOf(hit: Uint8Array, out: string[] = [], base = 0): string[] {
+    for (let k = 0; k < this.concepts.length; k++) if (hit[base + k] && !out.includes(this.concepts[k].id)) out.push(this.concepts[k].id);
     return out;
   }
 }
 
-// conceptsOf's flags (the paper's, one entity's), reused from paper to paper: a typed array costs more to allocate than to clear.
-let paperHits = new Uint8Array(0);
+// conceptsOf's flags, reused from paper to paper (a typed array costs more to allocate than to clear): one row per
+// sentence of the paper, and one for an entity.
+let rows = new Uint8Array(0);
 let hits = new Uint8Array(0);
 
 /**
- * A paper's concepts (the triggers of its title and abstract, and the listed concepts of its methods) and each method's
- * own, by position in `entities`: its listed ones, then those its names trigger, then, for a new method, those its
- * evidence triggers.
+ * A paper's concepts (the triggers of its title and abstract sentences, and the listed concepts of its methods) and
+ * each method's own, by position in `entities`: its listed ones, then those its names trigger, then, for a new method,
+ * those its evidence sentence triggers.
  */
-export function conceptsOf(title: string | null, abstract: string, entities: PaperEntity[]): { concepts: string[]; byEntity: Array<string[] | undefined> } {
+export function conceptsOf(sentences: ReadonlyArray<{ text: string }>, entities: PaperEntity[]): { concepts: string[]; byEntity: Array<string[] | undefined> } {
   const tax = taxonomy();
-  if (paperHits.length !== tax.concepts.length) [paperHits, hits] = [new Uint8Array(tax.concepts.length), new Uint8Array(tax.concepts.length)];
-  else paperHits.fill(0);
-  if (title) tax.mark(title, paperHits);
-  tax.mark(abstract, paperHits);
+  const n = tax.concepts.length;
+  // Triggers cannot span a sentence break (they end before a non-word character), so the sentences' rows together
+  // hold what the whole text would, and an evidence sentence's row is already marked.
+  const width = n * (sentences.length + 1);
+  if (rows.length < width) rows = new Uint8Array(2 * width);
+  else rows.fill(0, 0, width);
+  if (hits.length !== n) hits = new Uint8Array(n);
+  const paper = n * sentences.length;
+  for (let s = 0; s < sentences.length; s++) {
+    if (!tax.mark(sentences[s].text, rows, s * n)) continue;
+    for (let c = 0; c < n; c++) rows[paper + c] |= rows[s * n + c];
+  }
   // A list by position rather than an object keyed by name: V8 would intern every new name used as a key.
   const byEntity: Array<string[] | undefined> = new Array(entities.length);
   for (let k = 0; k < entities.length; k++) {
@@ -117,17 +126,21 @@ export function conceptsOf(title: string | null, abstract: string, entities: Pap
     for (const id of e.lex?.concepts ?? NONE) {
       if (!ids.includes(id)) ids.push(id);
       const at = tax.positionOf(id);
-      if (at >= 0) paperHits[at] = 1;
+      if (at >= 0) rows[paper + at] = 1;
     }
     hits.fill(0);
     if (tax.mark(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name, hits)) tax.idsOf(hits, ids);
     if (e.proposed && e.evidence) {
-      hits.fill(0);
-      if (tax.mark(e.evidence, hits)) tax.idsOf(hits, ids);
+      const s = sentences.findIndex((x) => x.text === e.evidence);
+      if (s >= 0) tax.idsOf(rows, ids, s * n);
+      else {
+        hits.fill(0);
+        if (tax.mark(e.evidence, hits)) tax.idsOf(hits, ids);
+      }
     }
     if (ids.length) byEntity[k] = ids;
   }
-  return { concepts: tax.idsOf(paperHits), byEntity };
+  return { concepts: tax.idsOf(rows, [], paper), byEntity };
 }
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);

@@ -59,7 +59,7 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   const entities = table.list.filter((e) => e.proposed || !lex.isGeneric(e.name));
   for (const e of entities) if (e.proposed && !e.typeKnown) e.type = typeFromContext(e);
   const lineage = extractLineage(sentences, entities);
-  const { concepts, byEntity } = conceptsOf(p.title, p.abstract, entities);
+  const { concepts, byEntity } = conceptsOf(sentences, entities);
   return {
     key: paperKey(p.title, p.abstract),
     title: p.title,

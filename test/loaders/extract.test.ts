@@ -3,6 +3,8 @@ import { extractPaper, taxonomy, toGoldRecord } from '../../loaders/extract/inde
 import { findAcronymDefs } from '../../loaders/extract/acronyms.ts';
 import { titleName } from '../../loaders/extract/proposals.ts';
 import { splitSentences, tokenize } from '../../loaders/extract/text.ts';
+import { dedupePapers } from '../../loaders/normalize/index.ts';
+import { readSources } from '../../loaders/sources/index.ts';
 
 const ex = (abstract: string, title: string | null = null) => extractPaper({ title, abstract });
 const names = (abstract: string, title: string | null = null) => ex(abstract, title).entities.map((e) => e.name);
@@ -217,6 +219,26 @@ describe('text', () => {
   it('matches concept triggers leftmost-longest on whole words', () => {
     expect(taxonomy().match('A sliding window attention layer with a KV cache.')).toEqual(expect.arrayContaining(['sparse-attention', 'kv-cache-compression']));
     expect(taxonomy().match('ragged tensors')).not.toContain('retrieval-augmented-generation');
+  });
+
+  it('gives a paper the concepts its whole title and abstract trigger, and a new method those of its evidence', async () => {
+    const { papers } = await dedupePapers(readSources(['data'], { asOf: '2026-11-22' }));
+    const order = (ids: string[]) => [...ids].sort((a, b) => taxonomy().positionOf(a) - taxonomy().positionOf(b));
+    let withEvidence = 0;
+    for (const p of papers) {
+      const x = extractPaper(p);
+      const triggered = new Set([...taxonomy().match(p.title ?? ''), ...taxonomy().match(p.abstract)]);
+      const listed = new Set(x.entities.flatMap((e) => e.concepts ?? []));
+      expect(x.concepts).toEqual(order(x.concepts));
+      for (const id of triggered) expect(x.concepts).toContain(id);
+      for (const id of x.concepts) expect(triggered.has(id) || listed.has(id)).toBe(true);
+      for (const e of x.entities) {
+        if (e.type !== 'method' || !e.proposed || !e.evidence) continue;
+        for (const id of taxonomy().match(e.evidence)) expect(e.concepts).toContain(id);
+        withEvidence++;
+      }
+    }
+    expect(withEvidence).toBeGreaterThan(100);
   });
 });
 
