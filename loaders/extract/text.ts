@@ -121,62 +121,97 @@ const NOT_KEY = /[^a-z0-9]/g;
 
 // URLs carry repository and user names that are not entities; blanking keeps the offsets.
 const URL_RE = /\b(?:https?:\/\/|www\.|github\.com\/|gitlab\.com\/)\S+/g;
+/** Is the dot at `dot` the one of "www."? */
+const isWww = (text: string, dot: number) => dot >= 3 && text.charCodeAt(dot - 1) === 119 && text.charCodeAt(dot - 2) === 119 && text.charCodeAt(dot - 3) === 119;
 
 // A token: a word character (or ∞), then word characters, ^ or @, and single - . ' ’ _ between word characters (or
-// before ^), then trailing pluses; or one of ( ) , ; : " “ ”. A scan over character codes, one slice per token.
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
-const isJoinerCode = (c: number) => c === 45 || c === 46 || c === 39 || c === 0x2019 || c === 95;
-const isPunctCode = (c: number) => c === 40 || c === 41 || c === 44 || c === 59 || c === 58 || c === 34 || c === 0x201c || c === 0x201d;
+// before ^), then trailing pluses; or one of ( ) , ; : " “ ”. A scan over character codes, one slice per token, with
+// the character classes as bit flags: a table for ASCII, a few comparisons above.
+const KEY = 1; // a-z 0-9: a token of these only is its own key
+const WORD = 2; // letters (ASCII and Latin-1 to Latin Extended-B) and digits
+const CAPITAL = 4;
+const JOINER = 8; // - . ' ’ _ between word characters (or before ^)
+const INNER = 16; // ^ @
+const PUNCT = 32; // ( ) , ; : " “ ”: a token of its own
+const OPENS = 64; // ∞: starts a token, not a word character
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) ASCII_CLASS[c] = KEY | WORD;
+  else if (c >= 65 && c <= 90) ASCII_CLASS[c] = WORD | CAPITAL;
+  else if (c === 45 || c === 46 || c === 39 || c === 95) ASCII_CLASS[c] = JOINER;
+  else if (c === 94 || c === 64) ASCII_CLASS[c] = INNER;
+  else if (c === 40 || c === 41 || c === 44 || c === 59 || c === 58 || c === 34) ASCII_CLASS[c] = PUNCT;
+}
+const classOf = (c: number) => (c < 128 ? ASCII_CLASS[c] : c >= 0xc0 && c <= 0x24f ? WORD : c === 0x2019 ? JOINER : c === 0x201c || c === 0x201d ? PUNCT : c === 0x221e ? OPENS : 0);
 
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  const text = sentence.includes('http') || sentence.includes('www.') || sentence.includes('.com/') ? sentence.replace(URL_RE, (u) => ' '.repeat(u.length)) : sentence;
-  const n = text.length;
-  for (let start = 0; start < n; ) {
-    const c0 = text.charCodeAt(start);
-    if (isPunctCode(c0)) {
-      tokens.push({ text: text[start], start, end: start + 1, norm: '', punct: true, upper: false });
-      start++;
-      continue;
+  // Every URL has a slash or "www.", which the scan notices on its way: only then is it worth blanking and scanning again.
+  if (scan(sentence, tokens)) {
+    const blanked = sentence.replace(URL_RE, (u) => ' '.repeat(u.length));
+    if (blanked !== sentence) {
+      tokens.length = 0;
+      scan(blanked, tokens);
     }
-    if (!isWordCode(c0) && c0 !== 0x221e) {
-      start++;
-      continue;
-    }
-    // The scan also tells how to key the token: most are plain lower-case words whose key is the word itself.
-    let upper = false;
-    let plain = true;
-    let ascii = true;
-    let end = start;
-    for (let c = c0; ; c = text.charCodeAt(end)) {
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) end++;
-      else if (end > start && !(isWordCode(c) || c === 94 || c === 64 || (isJoinerCode(c) && (isWordCode(text.charCodeAt(end + 1)) || text.charCodeAt(end + 1) === 94)))) break;
-      else {
-        plain = false;
-        if (c >= 65 && c <= 90) upper = true;
-        else if (c >= 128) ascii = false;
-        end++;
-      }
-    }
-    while (text.charCodeAt(end) === 43) {
-      plain = false;
-      end++;
-    }
-    const t = text.slice(start, end);
-    tokens.push({ text: t, start, end, norm: plain ? t : ascii ? asciiKey(t, upper) : norm(t), punct: false, upper });
-    start = end;
   }
   return tokens;
 }
 
-/** The key of an ASCII token with capitals or inner punctuation. */
-function asciiKey(t: string, upper: boolean): string {
-  const lower = upper ? t.toLowerCase() : t;
-  for (let k = 0; k < lower.length; k++) {
-    const c = lower.charCodeAt(k);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return lower.replace(NOT_KEY, '');
+/** Appends the tokens of `text`; true if it has a slash or "www.". */
+function scan(text: string, tokens: Token[]): boolean {
+  let urlLike = false;
+  const n = text.length;
+  for (let start = 0; start < n; ) {
+    const c0 = text.charCodeAt(start);
+    const k0 = classOf(c0);
+    if (k0 & PUNCT) {
+      tokens.push({ text: text[start], start, end: start + 1, norm: '', punct: true, upper: false });
+      start++;
+      continue;
+    }
+    if (!(k0 & (WORD | OPENS))) {
+      if (c0 === 47 || (c0 === 46 && isWww(text, start))) urlLike = true;
+      start++;
+      continue;
+    }
+    // The scan also tells how to key the token: most are plain lower-case words whose key is the word itself.
+    let upper = (k0 & CAPITAL) !== 0;
+    let plain = (k0 & KEY) !== 0;
+    let ascii = c0 < 128;
+    let joined = false;
+    let end = start + 1;
+    // Reads stay below n: one out-of-range charCodeAt deoptimises the scan, and V8 recompiles the reads as slow generic calls.
+    for (; end < n; end++) {
+      const c = text.charCodeAt(end);
+      const k = classOf(c);
+      if (k & KEY) continue;
+      if (!(k & (WORD | INNER) || (k & JOINER && end + 1 < n && (classOf(text.charCodeAt(end + 1)) & WORD || text.charCodeAt(end + 1) === 94)))) {
+        // Trailing pluses end the token.
+        if (c === 43) {
+          plain = false;
+          joined = true;
+          do end++;
+          while (end < n && text.charCodeAt(end) === 43);
+        }
+        break;
+      }
+      if (c === 46 && isWww(text, end)) urlLike = true;
+      plain = false;
+      if (k & CAPITAL) upper = true;
+      else if (c >= 128) ascii = false;
+      else if (!(k & WORD)) joined = true;
+    }
+    const t = text.slice(start, end);
+    tokens.push({ text: t, start, end, norm: plain ? t : ascii ? asciiKey(t, upper, joined) : norm(t), punct: false, upper });
+    start = end;
   }
-  return lower;
+  return urlLike;
+}
+
+/** The key of an ASCII token with capitals or with punctuation (`joined`: - . ' _ ^ @ +). */
+function asciiKey(t: string, upper: boolean, joined: boolean): string {
+  const lower = upper ? t.toLowerCase() : t;
+  return joined ? lower.replace(NOT_KEY, '') : lower;
 }
 
 export function toSentence(text: string, isTitle = false): Sentence {
@@ -230,8 +265,16 @@ export function isCapitalized(t: string): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** Sorts by start offset in place, unless already in order (the usual case, and sort allocates). */
+/** Sorts by start offset in place, stably. */
 export function sortByStart<T extends { start: number }>(list: T[]): T[] {
-  for (let k = 1; k < list.length; k++) if (list[k].start < list[k - 1].start) return list.sort((a, b) => a.start - b.start);
+  // Insertion sort: the lists are short and nearly always in order already; Array.prototype.sort allocates and calls a comparator.
+  for (let k = 1; k < list.length; k++) {
+    const item = list[k];
+    if (list[k - 1].start <= item.start) continue;
+    let j = k;
+    do list[j] = list[j - 1];
+    while (--j > 0 && list[j - 1].start > item.start);
+    list[j] = item;
+  }
   return list;
 }
