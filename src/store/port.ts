@@ -123,6 +123,7 @@ export interface GraphStore {
   /** Applies pending migrations; returns what it applied. */
   migrate(): Promise<MigrationStatus['applied']>;
 
+  /** Opens a load, applying pending migrations first (so a load needs no migrate() of its own). */
   writer(): Promise<GraphWriter>;
   /** writer() + upsert + commit: a batch commits whole or not at all. */
   upsert(batch: GraphBatch): Promise<WriteSummary>;

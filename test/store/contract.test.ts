@@ -124,6 +124,22 @@ export function storeContract(h: Harness): void {
     });
   });
 
+  describe('migrations by a load', () => {
+    it('a writer applies pending migrations before its load', async () => {
+      const store = await h.fresh({ migrate: false });
+      try {
+        expect((await store.migrationStatus()).pending.length).toBeGreaterThan(0);
+        const w = await store.writer();
+        await w.upsert(corpusA());
+        await w.commit();
+        expect((await store.migrationStatus()).pending).toEqual([]);
+        expect(await store.counts()).toEqual(COUNTS_A);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('writes', () => {
     let store: GraphStore;
     beforeAll(async () => {

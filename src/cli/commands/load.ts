@@ -56,7 +56,6 @@ export function registerLoad(program: Command): void {
       const store = await openStore(config);
       const bar = progressBar(flags.dryRun ? 'checking' : 'loading');
       try {
-        if (!flags.dryRun) await store.migrate();
         const report = await writePapers(store, read, {
           asOf: flags.asOf,
           batchSize: flags.batchSize,

@@ -64,6 +64,7 @@ export class Neo4jStore extends CypherReads implements GraphStore {
 
   async writer(): Promise<GraphWriter> {
     this.assertWritable();
+    await this.migrate();
     return {
       upsert: (batch) => this.upsert(batch),
       commit: async () => undefined,
