@@ -113,8 +113,10 @@ export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[]
   if (!mayDefine(sentence)) return defs;
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].text !== '(') {
-      // Cheap test first: a dash right after the token's following space.
-      const c = sentence.charCodeAt(tokens[i].end + 1);
+      // Cheap test first: a dash right after the token's following space (read only inside the sentence: one
+      // out-of-range charCodeAt deoptimises the loop).
+      const after = tokens[i].end + 1;
+      const c = after < sentence.length ? sentence.charCodeAt(after) : 0;
       const dashed = c === 45 || c === 0x2013 || c === 0x2014 ? dashDef(sentence, tokens, i) : null;
       if (dashed) defs.push(dashed);
       continue;

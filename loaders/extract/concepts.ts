@@ -69,7 +69,8 @@ export class ConceptTaxonomy {
         node = trie.step(node, lower.charCodeAt(k));
         if (!node) break;
         k++;
-        if (ends[node] && !isWordChar(lower.charCodeAt(k))) {
+        // Reads stay in range: one out-of-range charCodeAt deoptimises the loop, and V8 recompiles its reads as slow generic calls.
+        if (ends[node] && (k === n || !isWordChar(lower.charCodeAt(k)))) {
           best = k;
           bestNode = node;
         }
@@ -147,6 +148,8 @@ const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /** Slot of the two characters at `at` (0 when either is not ASCII or the text ends). */
 function headOf(s: string, at: number): number {
+  // Reads stay in range, as in mark.
+  if (at + 1 >= s.length) return 0;
   const a = s.charCodeAt(at);
   const b = s.charCodeAt(at + 1);
   return a < 128 && b < 128 ? a * 128 + b : 0;

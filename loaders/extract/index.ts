@@ -287,9 +287,11 @@ function typeDatasetLists(s: Sentence, mentions: Mention[]): void {
 
 /** Does a dataset noun introduce token `at` as a list: "benchmarks such as", "datasets including", "corpora: ", "testsets ("? */
 function afterDataNoun(tokens: Token[], at: number): boolean {
-  const intro = tokens[at - 1]?.text;
+  // No negative indexes (V8 looks those up as named properties, slowly): a noun and an intro come first.
+  if (at < 2) return false;
+  const intro = tokens[at - 1].text;
   const noun =
-    intro === 'as' && tokens[at - 2]?.text === 'such'
+    intro === 'as' && at > 2 && tokens[at - 2].text === 'such'
       ? tokens[at - 3]
       : intro === 'including' || intro === 'like' || intro === ':' || intro === '('
         ? tokens[at - 2]

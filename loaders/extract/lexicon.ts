@@ -348,6 +348,8 @@ function lowerPairIndex(t: string): number {
 
 /** Slot of a key's first two characters (ASCII; anything else shares slot 0). */
 function pairIndex(key: string): number {
+  // Reads stay in range (a lone "é" or "à" token has an empty key): one out-of-range charCodeAt deoptimises the caller.
+  if (key.length === 0) return 0;
   const a = key.charCodeAt(0);
   const b = key.length > 1 ? key.charCodeAt(1) : 0;
   return a < 128 && b < 128 ? a * 128 + b : 0;

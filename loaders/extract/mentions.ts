@@ -203,8 +203,10 @@ export class MentionSpotter {
   /** "Windowed Rotary Position Embedding": a capitalised word before a listed technique makes a new name of it. */
   private modifiedEntry(text: string, tokens: Token[], claimed: Uint8Array, m: Mention): Mention {
     const k = m.start - 1;
+    // The token before is read once k >= 1: no negative index, which V8 looks up as a named property, slowly.
+    if (k < 1 || claimed[k] || m.type !== 'method' || m.end - m.start < 2) return m;
     const prev = tokens[k];
-    if (k < 1 || claimed[k] || m.type !== 'method' || m.end - m.start < 2 || !isCapitalized(prev.text) || STOP_OPENERS.has(prev.text)) return m;
+    if (!isCapitalized(prev.text) || STOP_OPENERS.has(prev.text)) return m;
     if (GENERIC_PHRASE_WORDS.has(prev.text) || this.lex.isGeneric(prev.text) || isStrongName(prev.text) || isModifierCompound(prev.text)) return m;
     const out = this.base(m.sent, tokens, k, m.end, text.slice(prev.start, tokens[m.end - 1].end));
     out.source = 'phrase';

@@ -175,7 +175,8 @@ const ENUMERATOR = /^(?:[ivx]{1,4}|[1-9]|[a-e])$/;
 /** Tokens right after an enumerator "(i)", ": 2)", "; b)": the start of a listed component. */
 function afterEnumerator(tokens: Token[], at: number): boolean {
   if (at < 2 || tokens[at - 1].text !== ')' || !ENUMERATOR.test(tokens[at - 2].text)) return false;
-  const before = tokens[at - 3];
+  // No negative index: V8 looks those up as named properties, slowly.
+  const before = at > 2 ? tokens[at - 3] : undefined;
   return !before || before.punct || before.text === 'and';
 }
 

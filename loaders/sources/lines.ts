@@ -101,8 +101,9 @@ function decodeLine(line: number, bytes: Buffer): Line {
 
 /** Drops a trailing CR and a leading BOM (on line 1 up to two: the file's own, then one opening the text). */
 function tidy(line: number, text: string): string {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+  // Reads stay in range (a line may be or become empty): one out-of-range charCodeAt deoptimises the reader.
+  if (text.length > 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (line === 1 && text.length > 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.length > 0 && text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
   return text;
 }
