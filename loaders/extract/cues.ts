@@ -92,6 +92,12 @@ export function lastSelfRef(text: string): number {
   return at;
 }
 
+/** Whether a self-reference starts at `from` or later in `text`. */
+export function selfRefFrom(text: string, from: number): boolean {
+  SELF_REF.lastIndex = from;
+  return SELF_REF.test(text);
+}
+
 /** The start of the first self-reference in `text` (or -1). */
 export function firstSelfRef(text: string): number {
   SELF_REF.lastIndex = 0;

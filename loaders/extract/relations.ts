@@ -2,7 +2,7 @@
 // phrase governs the names that follow it up to a clause boundary; the subject is the proposed entity named before the
 // cue (or after a sentence-initial cue), or "we/our method/it" standing for the paper's primary contribution.
 import type { ExtractedRelation, GoldType } from '../types.ts';
-import { findCues, firstSelfRef, isSentenceInitial, lastSelfRef, scopeEnd, type Cue } from './cues.ts';
+import { findCues, firstSelfRef, isSentenceInitial, lastSelfRef, scopeEnd, selfRefFrom, type Cue } from './cues.ts';
 import type { PaperEntity } from './entities.ts';
 import { isAlnumCode, isLowerCode, isSpace, isUpperCode, norm, sortByStart, type Sentence } from './text.ts';
 
@@ -73,16 +73,10 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   const proposed = entities.filter((e) => e.proposed);
   if (!proposed.length) return out;
   const primary = primaryOf(sentences, proposed);
-  // Per list, the target names already linked from each source name.
-  const seen = new Map<ExtractedRelation[], Map<string, Set<string>>>();
   const add = (list: ExtractedRelation[], from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string) => {
     if (from === to) return;
-    let bySource = seen.get(list);
-    if (!bySource) seen.set(list, (bySource = new Map()));
-    let targets = bySource.get(from.name);
-    if (!targets) bySource.set(from.name, (targets = new Set()));
-    if (targets.has(to.name)) return;
-    targets.add(to.name);
+    // A paper links a handful of pairs: reading the list costs less than keeping maps and sets of them beside it.
+    for (const r of list) if (r.from === from.name && r.to === to.name) return;
     list.push(outcome ? { from: from.name, to: to.name, evidence, outcome } : { from: from.name, to: to.name, evidence });
   };
 
@@ -90,6 +84,11 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   // and a stray acronym of a proposed name ("DMA" for Dynamic Mask Attention), which stands for that entity.
   const own = new Map<PaperEntity, PaperEntity>();
   for (const p of proposed) own.set(p, p);
+  // A name extending a proposed one holds one of its forms, which few papers have: asked of all the proposed forms at
+  // once before any test of a pair.
+  const proposedForms: string[] = [];
+  for (const p of proposed) proposedForms.push(...p.forms);
+  const extendable = entities.some((e) => !e.proposed && anyHeld(e.forms, proposedForms));
   let initials: string[] | null = null;
   for (const e of entities) {
     if (e.proposed) continue;
@@ -99,7 +98,7 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
       abbreviated = proposed[initials.indexOf(e.name)];
     }
     if (abbreviated) own.set(e, abbreviated);
-    else if (proposed.some((p) => containedLength(e, p, true) > 0)) own.set(e, e);
+    else if (extendable && proposed.some((p) => containedLength(e, p, true) > 0)) own.set(e, e);
   }
 
   let needles: Needle[] | null = null;
@@ -129,9 +128,11 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   }
 
   // Compound names built from other entities' names: MoH-LLaMA3-8B -> LLaMA3-8B, CHM-Corr++ -> CHM-Corr, ConvBERT -> BERT.
+  // A part has a form inside a proposed form: asked once per entity, not per pair with its name checks.
+  const candidates = entities.filter((e) => anyHeld(proposedForms, e.forms));
   for (const p of proposed) {
     const parts: Array<{ e: PaperEntity; len: number; form: string; ok: boolean }> = [];
-    for (const e of entities) {
+    for (const e of candidates) {
       if (e === p || e.forms.some((f) => p.forms.includes(f))) continue;
       const len = containedLength(p, e, true);
       if (!len) continue;
@@ -255,10 +256,12 @@ const PLURAL_SUBJECT = /\b(?:two|three|four|five|several|these|both|all)\s+(?:[\
 
 function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEntity, PaperEntity>, primary: PaperEntity, recent: PaperEntity, emit: Emit, siblings: PaperEntity[] = []): void {
   const masked = maskParens(text);
-  const consumed = new Set<Span>();
+  // The targets linked so far: a few spans, not worth a set.
+  const consumed: Span[] = [];
   // Asked only of a weak cue with a target: most sentences have none.
   let experiment: boolean | undefined;
-  cues.forEach((cue, ci) => {
+  for (let ci = 0; ci < cues.length; ci++) {
+    const cue = cues[ci];
     const next = ci + 1 < cues.length ? cues[ci + 1].start : text.length;
     // A mention cannot start inside the cue; the scope stops at the next cue or a clause boundary.
     let end = scopeEnd(masked, cue.end, next);
@@ -270,14 +273,17 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
         const after = here.find((h) => h.start >= end && own.has(h.e));
         if (after && own.get(after.e) !== primary && text.slice(end, after.start).length < 40) emit('build', own.get(after.e)!, primary, false);
       }
-      return;
+      continue;
     }
     let subject: PaperEntity | null = null;
     let explicit = false;
 
-    const before = here.filter((h) => h.end <= cue.start && !consumed.has(h));
-    const lastProposed = [...before].reverse().find((h) => own.has(h.e));
-    const selfAt = lastSelfRef(text.slice(0, cue.start));
+    // The last of the paper's own names before the cue that no earlier cue took as a target.
+    let lastProposed: Span | undefined;
+    for (let k = here.length - 1; k >= 0 && !lastProposed; k--) {
+      const h = here[k];
+      if (h.end <= cue.start && !consumed.includes(h) && own.has(h.e)) lastProposed = h;
+    }
     if (cue.subjectInScope) {
       const first = inScope.find((h) => own.has(h.e));
       if (first) {
@@ -285,6 +291,10 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
         explicit = true;
       }
     }
+    // The last self-reference before the cue, read only when it can matter: without one after the last proposed name,
+    // that name is the subject (and an explicit subject never asks where the self-reference is).
+    const before = text.slice(0, cue.start);
+    const selfAt = subject || (lastProposed && !selfRefFrom(before, lastProposed.start)) ? -1 : lastSelfRef(before);
     if (!subject && lastProposed && lastProposed.start >= selfAt) {
       subject = own.get(lastProposed.e)!;
       explicit = true;
@@ -307,7 +317,7 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
     }
     // "As baselines, X and Y were used": the paper's own method is the one compared.
     if (!subject && cue.baseline) subject = primary;
-    if (!subject) return;
+    if (!subject) continue;
     const from = subject;
     const targets = inScope.filter((h) => own.get(h.e) !== from && (!own.has(h.e) || proposedTargetOk(cue, h, text, explicit, from)));
     // A proposed subject named inside the scope ends it ("Based on X, we build our Y").
@@ -318,13 +328,13 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
       if (!compatible(cue, subject, h.e, explicit) || TASK_TARGET.test(h.e.name)) continue;
       if (masked[h.start] === ' ' && !asideOk(text, h.start, here)) continue;
       if (cue.weak && ((experiment ??= EXPERIMENT.test(text)) || QUANTITY.test(text.slice(cue.end, cue.end + 24)))) continue;
-      consumed.add(h);
+      consumed.push(h);
       emit(cue.family, subject, h.e, cue.wins);
       // "three new attention mechanisms that outperform X", "these variants improve upon X": every proposed sibling.
       if (!explicit && PLURAL_SUBJECT.test(text.slice(Math.max(0, selfAt), cue.start)))
         for (const sib of siblings) if (sib !== subject && group(sib.type) === group(subject.type)) emit(cue.family, sib, h.e, cue.wins);
     }
-  });
+  }
 }
 
 // Tasks are what a method is for, not a method it builds on or beats: "outperforms state-of-the-art MLTC methods".
@@ -412,6 +422,12 @@ const holdsLonger = (pf: string, f: string) => pf !== f && pf.length > f.length 
 
 function anyHoldsLonger(forms: string[], f: string): boolean {
   for (const pf of forms) if (holdsLonger(pf, f)) return true;
+  return false;
+}
+
+/** Some key in `outer` holds some key of three characters or more in `inner`: containedLength's first test, for all pairs. */
+function anyHeld(outer: string[], inner: string[]): boolean {
+  for (const f of inner) if (f.length >= 3 && anyHoldsLonger(outer, f)) return true;
   return false;
 }
 
