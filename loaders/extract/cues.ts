@@ -66,8 +66,8 @@ export function findCues(text: string): Cue[] {
   scan(BUILD, 'build', text, out);
   scan(COMPARE, 'compare', text, out);
   sortByStart(out);
-  // Overlaps ("based on" inside "is based on"): keep the first.
-  return out.filter((c, i) => i === 0 || c.start >= out[i - 1].end);
+  // Overlaps ("based on" inside "is based on"): keep the first. Most sentences hold one cue: no copy then.
+  return out.length < 2 ? out : out.filter((c, i) => i === 0 || c.start >= out[i - 1].end);
 }
 
 /** Where a cue's governed phrase ends: a clause boundary, an evaluation preposition or the next cue. */

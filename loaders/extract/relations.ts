@@ -89,14 +89,9 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   const proposedForms: string[] = [];
   for (const p of proposed) proposedForms.push(...p.forms);
   const extendable = entities.some((e) => !e.proposed && anyHeld(e.forms, proposedForms));
-  let initials: string[] | null = null;
   for (const e of entities) {
     if (e.proposed) continue;
-    let abbreviated: PaperEntity | undefined;
-    if (ACRONYM.test(e.name)) {
-      initials ??= proposed.map((p) => initialsOf(p.name));
-      abbreviated = proposed[initials.indexOf(e.name)];
-    }
+    const abbreviated = ACRONYM.test(e.name) ? proposed.find((p) => spellsInitials(e.name, p.name)) : undefined;
     if (abbreviated) own.set(e, abbreviated);
     else if (extendable && proposed.some((p) => containedLength(e, p, true) > 0)) own.set(e, e);
   }
@@ -157,19 +152,22 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
 // "DMA" abbreviates "Dynamic Mask Attention": the capitals are the initials of the name's words.
 const ACRONYM = /^[A-Z][A-Z0-9]{1,6}$/;
 
-function initialsOf(long: string): string {
+/** The initials of `long`'s words, upper-cased, spell `acronym`: compared as they come rather than built first. */
+function spellsInitials(acronym: string, long: string): boolean {
   // A character scan: split, filter and map cost more than the name is long.
-  let out = '';
+  let at = 0;
   let wordStart = true;
   for (let k = 0; k < long.length; k++) {
     const c = long.charCodeAt(k);
     if (c === 45 || isSpace(c)) wordStart = true;
     else if (wordStart) {
-      out += long[k].toUpperCase();
+      const initial = long[k].toUpperCase();
+      if (!acronym.startsWith(initial, at)) return false;
+      at += initial.length;
       wordStart = false;
     }
   }
-  return out;
+  return at === acronym.length;
 }
 
 /** The paper's main contribution: the proposed entity named in the title, else the first one introduced. */
@@ -220,7 +218,8 @@ function addUnspotted(text: string, here: Span[], needles: Needle[]): void {
     const hay = caseful ? text : (lower ??= text.toLowerCase());
     for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) {
       const j = i + needle.length;
-      if (isAlnumCode(text.charCodeAt(i - 1)) || isAlnumCode(text.charCodeAt(j))) continue;
+      // Reads stay in range: one out-of-range charCodeAt deoptimises the search.
+      if ((i > 0 && isAlnumCode(text.charCodeAt(i - 1))) || (j < text.length && isAlnumCode(text.charCodeAt(j)))) continue;
       if (here.some((h) => h.start < j && i < h.end)) continue;
       here.push({ e, start: i, end: j });
     }
