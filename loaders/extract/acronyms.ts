@@ -32,7 +32,6 @@ export function isShortForm(t: string): boolean {
   return digit || (firstNotLower > 0 && isUpperCode(t.charCodeAt(firstNotLower)));
 }
 
-
 /** Shortest suffix of `text` whose characters spell the short form in order, the first letter starting a word; digits may stand for repeated letters (A2SF). */
 export function longFormFor(short: string, text: string): string | null {
   const found = spell(short, text);

@@ -129,4 +129,3 @@ function renameByDefinition(e: PaperEntity, m: Mention): void {
     e.name = m.name;
   }
 }
-

@@ -10,7 +10,7 @@ import { allGlue, GENERIC_PHRASE_WORDS, MentionSpotter, typeFromHead, type Menti
 import { isVariantOf, namedInTitle, proposedMentions } from './proposed.ts';
 import { titleName } from './proposals.ts';
 import { extractLineage } from './relations.ts';
-import { isCapitalized, isStrongName, norm, sortByStart, splitSentences, toSentence, tokenize, type Sentence, type Token } from './text.ts';
+import { isAlnumCode, isCapitalized, isStrongName, norm, sortByStart, splitSentences, toSentence, tokenize, type Sentence, type Token } from './text.ts';
 
 export { toGoldRecord, type GoldRecord } from './gold.ts';
 export { taxonomy, type Concept } from './concepts.ts';
@@ -92,7 +92,7 @@ function keyAt(s: Sentence, from: number, name: string): string {
   return key;
 }
 
-const isSeparator = (c: number) => c < 128 && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57));
+const isSeparator = (c: number) => c < 128 && !isAlnumCode(c);
 
 function markProposed(e: PaperEntity, sentence: string): void {
   if (!e.proposed) e.evidence = sentence;

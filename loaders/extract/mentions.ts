@@ -3,7 +3,7 @@
 import type { GoldType } from '../types.ts';
 import { findAcronymDefs, type AcronymDef } from './acronyms.ts';
 import { isSize, type Lexicon, type LexEntry } from './lexicon.ts';
-import { isCapitalized, isLowerCode, isSpace, isStrongName, sortByStart, type Sentence, type Token } from './text.ts';
+import { isCapitalized, isLowerCode, isSpace, isStrongName, isUpperCode, sortByStart, type Sentence, type Token } from './text.ts';
 
 export interface Mention {
   sent: number;
@@ -344,7 +344,6 @@ function isNameWord(t: string): boolean {
 const GERUND = /^[A-Z][a-z]+ing$/;
 const ROMAN = /^[IVX]+$/;
 
-
 const EDITION = /^(?:(?:19|20)\d\d|v?\d+\.\d+)$/;
 
 /** Could `t` be an edition: it starts with a digit or v, tested before the regex. */
@@ -392,15 +391,15 @@ function lastIndexOfCode(s: string, c: number): number {
 /** Ends in 's or ’s. */
 function isPossessive(t: string): boolean {
   const n = t.length;
+  if (n < 2 || t.charCodeAt(n - 1) !== 115) return false;
   const c = t.charCodeAt(n - 2);
-  return n >= 2 && t.charCodeAt(n - 1) === 115 && (c === 39 || c === 0x2019);
+  return c === 39 || c === 0x2019;
 }
 
 /** A capital, then s: "MFCCs". */
 function endsInCapitalS(t: string): boolean {
   const n = t.length;
-  const c = t.charCodeAt(n - 2);
-  return n >= 2 && t.charCodeAt(n - 1) === 115 && c >= 65 && c <= 90;
+  return n >= 2 && t.charCodeAt(n - 1) === 115 && isUpperCode(t.charCodeAt(n - 2));
 }
 
 const SIZE_SUFFIX = /-\d+(?:\.\d+)?[BM]$/;

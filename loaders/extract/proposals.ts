@@ -122,7 +122,6 @@ function afterCueWord(text: string, end: number): boolean {
   return to - k >= SHORTEST_CUE && to - k <= LONGEST_CUE && CUE_LAST_WORDS.has(text.slice(k, to).toLowerCase());
 }
 
-
 const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'with', 'is', 'are', 'all', 'you', 'need', 'towards', 'toward', 'via', 'from', 'at', 'by', 'do', 'does', 'can', 'what', 'how', 'when', 'why', 'not']);
 
 const NAME_HEAD = /^(?:Attention|Transformers?|Former|Retrieval|Retriever|Ranker|Ranking|Encoding|Embeddings?|Network|Memory|Cache|Decoding|Search|Score|Benchmark|Bench|Dataset|Corpus|Net|Model|LM|Mixer|Router|Sampling|Pooling|Heads?|Kernel|Tuning|Prompting|Distillation|Quantization|Compression|Pruning|Selection|Index|Indexing|Sparsity)$/;
