@@ -5,7 +5,7 @@
 //   npx tsx scripts/bench-fts.ts [--corpus bench-out/corpus-100000] [--chars 1487] [--pool-mb N]
 //
 // --chars   mean title + abstract length to build (the seed corpus averages 1,487; 0 keeps the corpus as it is)
-// --pool-mb Kùzu buffer pool (default: the writer's sizing, 16 bytes per character); the build fails when too small
+// --pool-mb Kùzu buffer pool (default: the writer's sizing); the build fails when too small
 import kuzu from 'kuzu';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { dedupePapers } from '../loaders/normalize/index.ts';
 import { readSources } from '../loaders/sources/index.ts';
 import { createFtsIndex } from '../src/store/embedded/dialect.ts';
+import { ftsPoolFor } from '../src/store/embedded/writer.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +40,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kg-bench-fts-'));
 try {
   const file = join(dir, 'papers.json');
   writeFileSync(file, JSON.stringify(rows));
-  const pool = values['pool-mb'] ? Number(values['pool-mb']) * 2 ** 20 : Math.max(256 * 2 ** 20, chars * 16);
+  const pool = values['pool-mb'] ? Number(values['pool-mb']) * 2 ** 20 : ftsPoolFor(chars);
   const db = new kuzu.Database(join(dir, 'graph.kuzu'), pool, true, false, 0, false);
   const conn = new kuzu.Connection(db);
   await conn.query('CREATE NODE TABLE Paper(id STRING PRIMARY KEY, title STRING, abstract STRING)');

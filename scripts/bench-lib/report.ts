@@ -47,15 +47,17 @@ function uncachedP99(r: ScenarioFigures, target = Infinity): { text: string; ms:
 }
 
 /** Text safe in a table cell: one line, no pipes, bounded. */
+const kuzuSeconds = (k: KuzuSteps) => k.copySeconds + k.ftsSeconds + k.otherSeconds;
+
 /** Figures saved before the trace was read have no Kùzu steps. */
 function kuzuCell(k: KuzuSteps | undefined): string {
   if (!k) return 'n/a';
-  return `${(k.copySeconds + k.ftsSeconds + k.otherSeconds).toFixed(1)} s (${k.copySeconds.toFixed(1)} · ${k.ftsSeconds.toFixed(1)} · ${k.otherSeconds.toFixed(1)})`;
+  return `${kuzuSeconds(k).toFixed(1)} s (${k.copySeconds.toFixed(1)} · ${k.ftsSeconds.toFixed(1)} · ${k.otherSeconds.toFixed(1)})`;
 }
 
 /** How much of the time the rate target allows the Kùzu steps alone took. */
 function floorNote(l: LoadFigures): string {
-  const kuzu = l.kuzu.copySeconds + l.kuzu.ftsSeconds + l.kuzu.otherSeconds;
+  const kuzu = kuzuSeconds(l.kuzu);
   const budget = l.papers / TARGETS.store.papersPerSec;
   return `At ${int(l.papers)} papers, ≥ ${int(TARGETS.store.papersPerSec)} papers/s allows ${budget.toFixed(1)} s in all; the Kùzu steps alone took ${kuzu.toFixed(1)} s (${pct(kuzu / budget)} of it), the full-text index builds ${l.kuzu.ftsSeconds.toFixed(1)} s of that. The index over titles and abstracts grows with the text, and synthetic papers are shorter than real ones: \`npx tsx scripts/bench-fts.ts\` builds it alone for 100,000 papers at the seed corpus's mean length (1,487 characters).\n`;
 }

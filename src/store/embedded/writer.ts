@@ -34,6 +34,12 @@ const WRITER_BUFFER_POOL = 1024 * 1024 * 1024;
 const FTS_POOL_BYTES_PER_CHAR = 16;
 const MIN_FTS_POOL = 256 * 1024 * 1024;
 const MAX_FTS_POOL = Math.floor(totalmem() * 0.75);
+
+/** The buffer pool a full-text index over `chars` characters needs, within what the machine has. */
+export function ftsPoolFor(chars: number): number {
+  return Math.min(MAX_FTS_POOL, Math.max(MIN_FTS_POOL, chars * FTS_POOL_BYTES_PER_CHAR));
+}
+
 // COPY takes its file path as a literal; refuse paths that could break out of the quotes.
 const SAFE_PATH = /^[^'\\\n\r]+$/;
 
@@ -125,7 +131,7 @@ export class GenerationWriter implements GraphWriter {
       const [row] = await this.db.query(`MATCH (n:${label(l)}) RETURN sum(${length}) AS chars`);
       chars = Math.max(chars, Number(row?.chars ?? 0));
     }
-    return Math.min(MAX_FTS_POOL, Math.max(MIN_FTS_POOL, chars * FTS_POOL_BYTES_PER_CHAR));
+    return ftsPoolFor(chars);
   }
 
   /**
