@@ -1,6 +1,7 @@
 // The curated concept taxonomy (lexicons/concepts.json) and its trigger matching: one pass over a text's words.
 import { readFileSync } from 'node:fs';
 import type { PaperEntity } from './entities.ts';
+import type { Sentence } from './text.ts';
 import { CharTrie } from './trie.ts';
 
 export interface Concept {
@@ -19,6 +20,8 @@ export class ConceptTaxonomy {
   private readonly order = new Map<string, number>();
   /** The first two characters of every trigger (ASCII), for a table test before the trie walk: most words fail it. */
   private readonly heads = new Uint8Array(128 * 128);
+  /** The end node of the trigger triggerAt found last. */
+  private matched = 0;
 
   constructor() {
     const file = new URL('./lexicons/concepts.json', import.meta.url);
@@ -52,7 +55,6 @@ export class ConceptTaxonomy {
   /** Flags in `hit` (by taxonomy position, from `base`) the concepts whose triggers occur in the text; true when one did. */
   mark(text: string, hit: Uint8Array, base = 0): boolean {
     const lower = text.toLowerCase();
-    const { trie, ends, heads } = this;
     const n = lower.length;
     let any = false;
     let at = 0;
@@ -61,30 +63,85 @@ export class ConceptTaxonomy {
         at++;
         continue;
       }
-      // The longest trigger that starts at this word and ends before a non-word character.
-      let node = CharTrie.ROOT;
-      let best = -1;
-      let bestNode = 0;
-      for (let k = heads[headOf(lower, at)] ? at : n; k < n; ) {
-        node = trie.step(node, lower.charCodeAt(k));
-        if (!node) break;
-        k++;
-        // Reads stay in range: one out-of-range charCodeAt deoptimises the loop, and V8 recompiles its reads as slow generic calls.
-        if (ends[node] && (k === n || !isWordChar(lower.charCodeAt(k)))) {
-          best = k;
-          bestNode = node;
-        }
-      }
-      if (best >= 0) {
-        for (const c of ends[bestNode]!) hit[base + c] = 1;
+      const end = this.triggerAt(lower, at);
+      if (end >= 0) {
+        this.flagMatched(hit, base);
         any = true;
-        at = best;
+        at = end;
       } else {
         // No trigger here: the rest of the word cannot start one.
         while (at < n && isWordChar(lower.charCodeAt(at))) at++;
       }
     }
     return any;
+  }
+
+  /**
+   * `mark` for a tokenized sentence. Its tokens tell where words start, so a word without inner breaks is not
+   * stepped through character by character to find the next one.
+   */
+  markSentence(sentence: Sentence, hit: Uint8Array, base: number): boolean {
+    const { text, tokens } = sentence;
+    // Blanked URLs have no tokens but may hold triggers; İ and the Kelvin sign lower-case to ASCII letters (İ to two
+    // characters). Such texts take the character scan.
+    if (text.indexOf('/') >= 0 || text.indexOf('www.') >= 0 || text.indexOf('\u0130') >= 0 || text.indexOf('\u212a') >= 0) return this.mark(text, hit, base);
+    const lower = text.toLowerCase();
+    let any = false;
+    // No trigger starts before the end of the last one.
+    let from = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.punct || t.end <= from) continue;
+      // A key as long as its token means only ASCII letters and digits: one word, starting at the token.
+      if (t.norm.length === t.text.length) {
+        const end = this.triggerAt(lower, t.start);
+        if (end >= 0) {
+          this.flagMatched(hit, base);
+          any = true;
+          from = end;
+        }
+        continue;
+      }
+      // Words also start inside the token, after - . ' _ ^ @ or a letter beyond ASCII: found as mark finds them.
+      for (let at = Math.max(t.start, from); at < t.end; ) {
+        if (!isWordChar(lower.charCodeAt(at))) {
+          at++;
+          continue;
+        }
+        const end = this.triggerAt(lower, at);
+        if (end >= 0) {
+          this.flagMatched(hit, base);
+          any = true;
+          at = from = end;
+        } else while (at < t.end && isWordChar(lower.charCodeAt(at))) at++;
+      }
+    }
+    return any;
+  }
+
+  /** The end of the longest trigger that starts at `at` (a word start) and ends before a non-word character, or -1. */
+  private triggerAt(lower: string, at: number): number {
+    const { trie, ends } = this;
+    const n = lower.length;
+    if (!this.heads[headOf(lower, at)]) return -1;
+    let node = CharTrie.ROOT;
+    let best = -1;
+    for (let k = at; k < n; ) {
+      node = trie.step(node, lower.charCodeAt(k));
+      if (!node) break;
+      k++;
+      // Reads stay in range: one out-of-range charCodeAt deoptimises the loop, and V8 recompiles its reads as slow generic calls.
+      if (ends[node] && (k === n || !isWordChar(lower.charCodeAt(k)))) {
+        best = k;
+        this.matched = node;
+      }
+    }
+    return best;
+  }
+
+  /** Flags the concepts of the trigger triggerAt found last. */
+  private flagMatched(hit: Uint8Array, base: number): void {
+    for (const c of this.ends[this.matched]!) hit[base + c] = 1;
   }
 
   /** The ids of the flagged concepts (from `base` in `hit`), in taxonomy order, appended to `out` unless already there. */
@@ -104,7 +161,7 @@ let hits = new Uint8Array(0);
  * each method's own, by position in `entities`: its listed ones, then those its names trigger, then, for a new method,
  * those its evidence sentence triggers.
  */
-export function conceptsOf(sentences: ReadonlyArray<{ text: string }>, entities: PaperEntity[]): { concepts: string[]; byEntity: Array<string[] | undefined> } {
+export function conceptsOf(sentences: Sentence[], entities: PaperEntity[]): { concepts: string[]; byEntity: Array<string[] | undefined> } {
   const tax = taxonomy();
   const n = tax.concepts.length;
   // Triggers cannot span a sentence break (they end before a non-word character), so the sentences' rows together
@@ -115,7 +172,7 @@ export function conceptsOf(sentences: ReadonlyArray<{ text: string }>, entities:
   if (hits.length !== n) hits = new Uint8Array(n);
   const paper = n * sentences.length;
   for (let s = 0; s < sentences.length; s++) {
-    if (!tax.mark(sentences[s].text, rows, s * n)) continue;
+    if (!tax.markSentence(sentences[s], rows, s * n)) continue;
     for (let c = 0; c < n; c++) rows[paper + c] |= rows[s * n + c];
   }
   // A list by position rather than an object keyed by name: V8 would intern every new name used as a key.

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractPaper, taxonomy, toGoldRecord } from '../../loaders/extract/index.ts';
 import { findAcronymDefs } from '../../loaders/extract/acronyms.ts';
 import { titleName } from '../../loaders/extract/proposals.ts';
-import { splitSentences, tokenize } from '../../loaders/extract/text.ts';
+import { splitSentences, toSentence, tokenize } from '../../loaders/extract/text.ts';
 import { dedupePapers } from '../../loaders/normalize/index.ts';
 import { readSources } from '../../loaders/sources/index.ts';
 
@@ -219,6 +220,24 @@ describe('text', () => {
   it('matches concept triggers leftmost-longest on whole words', () => {
     expect(taxonomy().match('A sliding window attention layer with a KV cache.')).toEqual(expect.arrayContaining(['sparse-attention', 'kv-cache-compression']));
     expect(taxonomy().match('ragged tensors')).not.toContain('retrieval-augmented-generation');
+  });
+
+  it('marks a tokenized sentence as the character scan marks its text, on any text', () => {
+    const tax = taxonomy();
+    const width = tax.concepts.length;
+    const flags = (mark: (hit: Uint8Array) => boolean) => {
+      const hit = new Uint8Array(width);
+      return { any: mark(hit), hit: [...hit] };
+    };
+    // Trigger words and pieces of them, with the characters that split or join words differently for tokens and the scan.
+    const parts = fc.constantFrom(...' -.\'’_^@+(),;:/"∞éİKxX1'.split(''), 'self', 'attention', 'Attention', 'sparse', 'kv', 'cache', 'KV-cache', 'multi-head', 'retrieval', 'dense', 'www.', 'https://x.org/', 'linear', 'rope', 'ALiBi');
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 30 }), (list) => {
+        const text = list.join('');
+        expect(flags((hit) => tax.markSentence(toSentence(text), hit, 0))).toEqual(flags((hit) => tax.mark(text, hit)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('gives a paper the concepts its whole title and abstract trigger, and a new method those of its evidence', async () => {
