@@ -20,7 +20,7 @@ export class ConceptTaxonomy {
   private readonly order = new Map<string, number>();
   /** The first two characters of every trigger (ASCII), for a table test before the trie walk: most words fail it. */
   private readonly heads = new Uint8Array(128 * 128);
-  /** The end node of the trigger triggerAt found last. */
+  /** The end node of the trigger longestFrom found last. */
   private matched = 0;
 
   constructor() {
@@ -54,6 +54,7 @@ export class ConceptTaxonomy {
 
   /** Flags in `hit` (by taxonomy position, from `base`) the concepts whose triggers occur in the text; true when one did. */
   mark(text: string, hit: Uint8Array, base = 0): boolean {
+    // Lower-cased first: İ and the Kelvin sign lower-case to ASCII letters (İ to two characters).
     const lower = text.toLowerCase();
     const n = lower.length;
     let any = false;
@@ -63,7 +64,7 @@ export class ConceptTaxonomy {
         at++;
         continue;
       }
-      const end = this.triggerAt(lower, at);
+      const end = this.heads[headOf(lower, at)] ? this.longestFrom(lower, CharTrie.ROOT, at) : -1;
       if (end >= 0) {
         this.flagMatched(hit, base);
         any = true;
@@ -77,24 +78,23 @@ export class ConceptTaxonomy {
   }
 
   /**
-   * `mark` for a tokenized sentence. Its tokens tell where words start, so a word without inner breaks is not
-   * stepped through character by character to find the next one.
+   * `mark` for a tokenized sentence, without lower-casing it: its tokens tell where words start, and most are whole
+   * words whose key walks the trie at once.
    */
   markSentence(sentence: Sentence, hit: Uint8Array, base: number): boolean {
     const { text, tokens } = sentence;
-    // Blanked URLs have no tokens but may hold triggers; İ and the Kelvin sign lower-case to ASCII letters (İ to two
-    // characters). Such texts take the character scan.
-    if (text.indexOf('/') >= 0 || text.indexOf('www.') >= 0 || text.indexOf('\u0130') >= 0 || text.indexOf('\u212a') >= 0) return this.mark(text, hit, base);
-    const lower = text.toLowerCase();
+    // Blanked URLs have no tokens but may hold triggers, and İ and the Kelvin sign need lower-casing: the character scan.
+    if (NEEDS_SCAN.test(text)) return this.mark(text, hit, base);
     let any = false;
     // No trigger starts before the end of the last one.
     let from = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.punct || t.end <= from) continue;
-      // A key as long as its token means only ASCII letters and digits: one word, starting at the token.
+      // A key as long as its token means only ASCII letters and digits: one word, which a trigger covers whole.
       if (t.norm.length === t.text.length) {
-        const end = this.triggerAt(lower, t.start);
+        const node = this.trie.walk(CharTrie.ROOT, t.norm);
+        const end = node ? this.longestFrom(text, node, t.end) : -1;
         if (end >= 0) {
           this.flagMatched(hit, base);
           any = true;
@@ -104,42 +104,42 @@ export class ConceptTaxonomy {
       }
       // Words also start inside the token, after - . ' _ ^ @ or a letter beyond ASCII: found as mark finds them.
       for (let at = Math.max(t.start, from); at < t.end; ) {
-        if (!isWordChar(lower.charCodeAt(at))) {
+        if (!isWordChar(foldedAt(text, at))) {
           at++;
           continue;
         }
-        const end = this.triggerAt(lower, at);
+        const end = this.heads[headOf(text, at)] ? this.longestFrom(text, CharTrie.ROOT, at) : -1;
         if (end >= 0) {
           this.flagMatched(hit, base);
           any = true;
           at = from = end;
-        } else while (at < t.end && isWordChar(lower.charCodeAt(at))) at++;
+        } else while (at < t.end && isWordChar(foldedAt(text, at))) at++;
       }
     }
     return any;
   }
 
-  /** The end of the longest trigger that starts at `at` (a word start) and ends before a non-word character, or -1. */
-  private triggerAt(lower: string, at: number): number {
+  /**
+   * The end of the longest trigger through `node`, which the text's characters before `k` reached, that ends before a
+   * non-word character (ASCII capitals folded); -1 if there is none.
+   */
+  private longestFrom(text: string, node: number, k: number): number {
     const { trie, ends } = this;
-    const n = lower.length;
-    if (!this.heads[headOf(lower, at)]) return -1;
-    let node = CharTrie.ROOT;
+    const n = text.length;
     let best = -1;
-    for (let k = at; k < n; ) {
-      node = trie.step(node, lower.charCodeAt(k));
-      if (!node) break;
-      k++;
+    for (;;) {
       // Reads stay in range: one out-of-range charCodeAt deoptimises the loop, and V8 recompiles its reads as slow generic calls.
-      if (ends[node] && (k === n || !isWordChar(lower.charCodeAt(k)))) {
+      if (ends[node] && (k === n || !isWordChar(foldedAt(text, k)))) {
         best = k;
         this.matched = node;
       }
+      if (k === n) return best;
+      node = trie.step(node, foldedAt(text, k++));
+      if (!node) return best;
     }
-    return best;
   }
 
-  /** Flags the concepts of the trigger triggerAt found last. */
+  /** Flags the concepts of the trigger longestFrom found last. */
   private flagMatched(hit: Uint8Array, base: number): void {
     for (const c of this.ends[this.matched]!) hit[base + c] = 1;
   }
@@ -203,14 +203,23 @@ export function conceptsOf(sentences: Sentence[], entities: PaperEntity[]): { co
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** Slot of the two characters at `at` (0 when either is not ASCII or the text ends). */
+/** The character code at `at`, ASCII capitals lower-cased. */
+function foldedAt(s: string, at: number): number {
+  const c = s.charCodeAt(at);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Slot of the two characters at `at`, ASCII capitals folded (0 when either is not ASCII or the text ends). */
 function headOf(s: string, at: number): number {
-  // Reads stay in range, as in mark.
+  // Reads stay in range, as in longestFrom.
   if (at + 1 >= s.length) return 0;
-  const a = s.charCodeAt(at);
-  const b = s.charCodeAt(at + 1);
+  const a = foldedAt(s, at);
+  const b = foldedAt(s, at + 1);
   return a < 128 && b < 128 ? a * 128 + b : 0;
 }
+
+// URLs (blanked for the tokens), İ and the Kelvin sign.
+const NEEDS_SCAN = /[/\u0130\u212a]|www\./;
 
 const NONE: string[] = [];
 
