@@ -35,6 +35,15 @@ const OVER_CONTEXT =
 const THAN_QUANTITY = /\b(?:more|less|fewer|greater|larger|smaller|other|rather)\s+$/i;
 const THAN_NUMBER = /^\s*(?:\d|one|two|three|four|five|ten|a\s+(?:few|half|third|quarter))/i;
 
+// "robust against X" is a defence, not a comparison.
+const DEFENCE_LEAD = /\b(?:robust(?:ness)?|defen[cs]e|protect\w*|attacks?|guard\w*)\s+$/i;
+// "use cases" is no cue.
+const USE = /^us(?:e|es|ed|ing)$/;
+const USE_NOUN = /^\s+(?:case|cases|r|rs)\b/i;
+const WORSE_LEAD = /\b(?:worse|slower|weaker|lower\s+(?:accuracy|quality|scores?))\b/i;
+const COMPARING = /^compar(?:e|es|ing)\b/;
+
+// The patterns above are module constants: a regex literal in the loop would build a new RegExp object at each match.
 function scan(re: RegExp, family: CueFamily, text: string, out: Cue[]): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -43,8 +52,8 @@ function scan(re: RegExp, family: CueFamily, text: string, out: Cue[]): void {
     if (family === 'compare') {
       if (lower === 'over' && !OVER_CONTEXT.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
       if (lower === 'than' && (THAN_QUANTITY.test(text.slice(Math.max(0, m.index - 12), m.index)) || THAN_NUMBER.test(text.slice(m.index + 4, m.index + 16)))) continue;
-      if (lower === 'against' && /\b(?:robust(?:ness)?|defen[cs]e|protect\w*|attacks?|guard\w*)\s+$/i.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
-    } else if (/^us(?:e|es|ed|ing)$/.test(lower) && /^\s+(?:case|cases|r|rs)\b/i.test(text.slice(m.index + t.length, m.index + t.length + 7))) {
+      if (lower === 'against' && DEFENCE_LEAD.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    } else if (USE.test(lower) && USE_NOUN.test(text.slice(m.index + t.length, m.index + t.length + 7))) {
       continue;
     }
     out.push({
@@ -52,9 +61,9 @@ function scan(re: RegExp, family: CueFamily, text: string, out: Cue[]): void {
       start: m.index,
       end: m.index + t.length,
       text: t,
-      wins: family === 'compare' && (WINS.test(t) || (lower === 'than' && !/\b(?:worse|slower|weaker|lower\s+(?:accuracy|quality|scores?))\b/i.test(text.slice(Math.max(0, m.index - 40), m.index)))),
+      wins: family === 'compare' && (WINS.test(t) || (lower === 'than' && !WORSE_LEAD.test(text.slice(Math.max(0, m.index - 40), m.index)))),
       weak: family === 'build' && WEAK.test(lower),
-      subjectInScope: family === 'compare' && /^compar(?:e|es|ing)\b/.test(lower),
+      subjectInScope: family === 'compare' && COMPARING.test(lower),
       baseline: family === 'compare' && lower.includes('baseline'),
     });
   }
@@ -76,8 +85,9 @@ const SCOPE_END =
 
 export function scopeEnd(text: string, from: number, limit: number): number {
   const max = Math.min(limit, from + 220);
-  const m = SCOPE_END.exec(text.slice(from, max));
-  return m ? from + m.index : max;
+  // search, not exec: only the offset is wanted, and it builds no match array.
+  const at = text.slice(from, max).search(SCOPE_END);
+  return at >= 0 ? from + at : max;
 }
 
 // Self-references: the paper's own contribution standing in for its name.
@@ -100,14 +110,15 @@ export function selfRefFrom(text: string, from: number): boolean {
 
 /** The start of the first self-reference in `text` (or -1). */
 export function firstSelfRef(text: string): number {
-  SELF_REF.lastIndex = 0;
-  const m = SELF_REF.exec(text);
-  return m ? m.index : -1;
+  return text.search(SELF_REF);
 }
+
+const SENTENCE_OPENER =
+  /^(?:[A-Z]?\w+ly|In\s+addition|Moreover|Notably|Specifically|Furthermore|Additionally|Then|First(?:ly)?|Second(?:ly)?|Finally|Here|Thus|Hence|Therefore|In\s+particular|In\s+this\s+(?:paper|work)|When|While|By|Through)\s*,?$/i;
 
 /** A cue at the head of its sentence ("Compared to X, our ...", "Empirically, employing X, ..."): the subject follows. */
 export function isSentenceInitial(before: string): boolean {
   const b = before.trim();
   if (!b) return true;
-  return /^(?:[A-Z]?\w+ly|In\s+addition|Moreover|Notably|Specifically|Furthermore|Additionally|Then|First(?:ly)?|Second(?:ly)?|Finally|Here|Thus|Hence|Therefore|In\s+particular|In\s+this\s+(?:paper|work)|When|While|By|Through)\s*,?$/i.test(b);
+  return SENTENCE_OPENER.test(b);
 }

@@ -33,36 +33,55 @@ interface Clause {
 }
 
 // The sentence splitter cuts "(e.g. Mamba)" after "e.g."; a piece that ends so continues in the next one.
-const CUT_ABBREVIATION = /\b(?:e\.g|i\.e|vs|cf|etc|al|approx|resp|incl|w\.r\.t|Fig|Eq|Sec|No)\.$/i;
+// Global, so that a test can start near the end rather than try every word: the longest, dot included, is 7 characters.
+const CUT_ABBREVIATION = /\b(?:e\.g|i\.e|vs|cf|etc|al|approx|resp|incl|w\.r\.t|Fig|Eq|Sec|No)\.$/gi;
+const CUT_REACH = 8;
+// So does a piece before one that opens in lower case or with a closing bracket.
+const CONTINUATION = /^[a-z)\]]/;
+
+function endsCut(text: string): boolean {
+  CUT_ABBREVIATION.lastIndex = Math.max(0, text.length - CUT_REACH);
+  return CUT_ABBREVIATION.test(text);
+}
+
+// Each sentence's clause (-1 for the title) and its offset there: buffers kept across papers rather than an object per sentence.
+let clauseOfSentence = new Int32Array(64);
+let offsetInClause = new Int32Array(64);
 
 function clausesOf(sentences: Sentence[], entities: PaperEntity[]): Clause[] {
+  if (clauseOfSentence.length < sentences.length) {
+    clauseOfSentence = new Int32Array(sentences.length * 2);
+    offsetInClause = new Int32Array(sentences.length * 2);
+  }
   const out: Clause[] = [];
-  const at: Array<{ clause: number; offset: number }> = [];
   let joinNext = false;
-  sentences.forEach((s, si) => {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
     if (s.isTitle) {
-      at.push({ clause: -1, offset: 0 });
-      return;
+      clauseOfSentence[si] = -1;
+      continue;
     }
     if (joinNext && out.length) {
       const c = out[out.length - 1];
-      at.push({ clause: out.length - 1, offset: c.text.length + 1 });
+      clauseOfSentence[si] = out.length - 1;
+      offsetInClause[si] = c.text.length + 1;
       c.text += ' ' + s.text;
     } else {
-      at.push({ clause: out.length, offset: 0 });
+      clauseOfSentence[si] = out.length;
+      offsetInClause[si] = 0;
       out.push({ text: s.text, spans: [] });
     }
-    joinNext = CUT_ABBREVIATION.test(s.text) || (si + 1 < sentences.length && /^[a-z)\]]/.test(sentences[si + 1].text));
-  });
+    joinNext = endsCut(s.text) || (si + 1 < sentences.length && CONTINUATION.test(sentences[si + 1].text));
+  }
   // Mentions bucketed by clause once: no per-sentence scan of every entity.
   for (const e of entities) {
     for (const m of e.mentions) {
       const s = sentences[m.sent];
-      const where = at[m.sent];
-      if (!s || !where || where.clause < 0) continue;
+      if (!s || clauseOfSentence[m.sent] < 0) continue;
       const last = s.tokens[m.end - 1];
       const end = last ? last.end : m.charStart + m.name.length;
-      out[where.clause].spans.push({ e, start: where.offset + m.charStart, end: where.offset + end });
+      const offset = offsetInClause[m.sent];
+      out[clauseOfSentence[m.sent]].spans.push({ e, start: offset + m.charStart, end: offset + end });
     }
   }
   return out;
@@ -73,12 +92,6 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   const proposed = entities.filter((e) => e.proposed);
   if (!proposed.length) return out;
   const primary = primaryOf(sentences, proposed);
-  const add = (list: ExtractedRelation[], from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string) => {
-    if (from === to) return;
-    // A paper links a handful of pairs: reading the list costs less than keeping maps and sets of them beside it.
-    for (const r of list) if (r.from === from.name && r.to === to.name) return;
-    list.push(outcome ? { from: from.name, to: to.name, evidence, outcome } : { from: from.name, to: to.name, evidence });
-  };
 
   // The paper's own entities as subjects: the proposed ones, names that extend them (ConvBERTbase, MoH-LLaMA3-8B),
   // and a stray acronym of a proposed name ("DMA" for Dynamic Mask Attention), which stands for that entity.
@@ -98,28 +111,22 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
 
   let needles: Needle[] | null = null;
   let recent: PaperEntity = primary;
-  const named = (spans: Span[]) => {
-    const h = spans.find((x) => own.has(x.e));
-    if (h) recent = own.get(h.e)!;
+  const emit: Emit = (family, from, to, wins, evidence) => {
+    if (from === to || own.get(to) === from) return;
+    if (family === 'build') add(out.buildsOn, from, to, evidence);
+    else add(out.comparedWith, from, to, evidence, wins ? 'outperforms' : 'compared');
   };
   for (const c of clausesOf(sentences, entities)) {
     if (!c.spans.length) continue;
     const cues = findCues(c.text);
-    if (!cues.length) {
-      named(c.spans);
-      continue;
+    if (cues.length) {
+      addUnspotted(c.text, c.spans, (needles ??= needlesOf(entities)));
+      sortByStart(c.spans);
+      // A candidate pair needs some entity besides the paper's own (or an anaphor: "On top of the algorithm, we build Y").
+      if (hasOther(c.spans, own) || (cues[0].family === 'build' && cues[0].start < 16)) linkSentence(c.text, c.spans, cues, own, primary, recent, emit, proposed);
     }
-    addUnspotted(c.text, c.spans, (needles ??= needlesOf(entities)));
-    sortByStart(c.spans);
-    // A candidate pair needs some entity besides the paper's own (or an anaphor: "On top of the algorithm, we build Y").
-    if (c.spans.some((h) => !own.has(h.e) || h.e !== c.spans[0].e) || (cues[0].family === 'build' && cues[0].start < 16)) {
-      linkSentence(c.text, c.spans, cues, own, primary, recent, (family, from, to, wins) => {
-        if (from === to || own.get(to) === from) return;
-        if (family === 'build') add(out.buildsOn, from, to, c.text);
-        else add(out.comparedWith, from, to, c.text, wins ? 'outperforms' : 'compared');
-      }, proposed);
-    }
-    named(c.spans);
+    const named = firstOwn(c.spans, own, 0, c.spans.length);
+    if (named) recent = own.get(named.e)!;
   }
 
   // Compound names built from other entities' names: MoH-LLaMA3-8B -> LLaMA3-8B, CHM-Corr++ -> CHM-Corr, ConvBERT -> BERT.
@@ -147,6 +154,31 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
     if (e.type === 'model' && primary.type === 'method' && APPLY_CUE.test(e.evidence)) add(out.appliedTo, primary, e, e.evidence);
   }
   return out;
+}
+
+function add(list: ExtractedRelation[], from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string): void {
+  if (from === to) return;
+  // A paper links a handful of pairs: reading the list costs less than keeping maps and sets of them beside it.
+  for (const r of list) if (r.from === from.name && r.to === to.name) return;
+  list.push(outcome ? { from: from.name, to: to.name, evidence, outcome } : { from: from.name, to: to.name, evidence });
+}
+
+/** Some span names an entity besides the paper's own, or two different ones. */
+function hasOther(spans: Span[], own: Map<PaperEntity, PaperEntity>): boolean {
+  for (const h of spans) if (!own.has(h.e) || h.e !== spans[0].e) return true;
+  return false;
+}
+
+/** The first span of spans[from..to) naming one of the paper's own entities. */
+function firstOwn(spans: Span[], own: Map<PaperEntity, PaperEntity>, from: number, to: number): Span | undefined {
+  for (let k = from; k < to; k++) if (own.has(spans[k].e)) return spans[k];
+  return undefined;
+}
+
+/** The index of the first of the sorted spans, from `k` on, that starts at `at` or later. */
+function firstFrom(spans: Span[], at: number, k: number): number {
+  while (k < spans.length && spans[k].start < at) k++;
+  return k;
 }
 
 // "DMA" abbreviates "Dynamic Mask Attention": the capitals are the initials of the name's words.
@@ -187,7 +219,7 @@ function primaryOf(sentences: Sentence[], proposed: PaperEntity[]): PaperEntity 
   return best;
 }
 
-type Emit = (family: Cue['family'], from: PaperEntity, to: PaperEntity, wins: boolean) => void;
+type Emit = (family: Cue['family'], from: PaperEntity, to: PaperEntity, wins: boolean, evidence: string) => void;
 
 /** A name or alias as addUnspotted searches for it. */
 interface Needle {
@@ -196,6 +228,8 @@ interface Needle {
   caseful: boolean;
 }
 
+const ALL_CAPS = /^[A-Z0-9]+$/;
+
 /** Every form of the entities, in entity order: short acronyms match case-sensitively ("SEA" is not "sea"), longer names in any case. */
 function needlesOf(entities: PaperEntity[]): Needle[] {
   const out: Needle[] = [];
@@ -203,13 +237,12 @@ function needlesOf(entities: PaperEntity[]): Needle[] {
     for (let k = -1; k < e.aliases.length; k++) {
       const form = k < 0 ? e.name : e.aliases[k];
       if (form.length < 2) continue;
-      const caseful = form.length <= 5 || /^[A-Z0-9]+$/.test(form);
+      const caseful = form.length <= 5 || ALL_CAPS.test(form);
       out.push({ e, text: caseful ? form : form.toLowerCase(), caseful });
     }
   }
   return out;
 }
-
 
 /** Names the mention spotter left out in this sentence ("where Sigma demonstrates", a lower-cased "lightning attention"). */
 function addUnspotted(text: string, here: Span[], needles: Needle[]): void {
@@ -220,10 +253,15 @@ function addUnspotted(text: string, here: Span[], needles: Needle[]): void {
       const j = i + needle.length;
       // Reads stay in range: one out-of-range charCodeAt deoptimises the search.
       if ((i > 0 && isAlnumCode(text.charCodeAt(i - 1))) || (j < text.length && isAlnumCode(text.charCodeAt(j)))) continue;
-      if (here.some((h) => h.start < j && i < h.end)) continue;
+      if (overlapsAny(here, i, j)) continue;
       here.push({ e, start: i, end: j });
     }
   }
+}
+
+function overlapsAny(spans: Span[], start: number, end: number): boolean {
+  for (const h of spans) if (h.start < end && start < h.end) return true;
+  return false;
 }
 
 // Parenthesised asides do not end a cue's scope: "adapts deep LMs (in particular, BERT) for retrieval".
@@ -264,13 +302,14 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
     const next = ci + 1 < cues.length ? cues[ci + 1].start : text.length;
     // A mention cannot start inside the cue; the scope stops at the next cue or a clause boundary.
     let end = scopeEnd(masked, cue.end, next);
-    // A proposed mention right after the cue ends the scope unless the cue allows the subject inside it.
-    const inScope = here.filter((h) => h.start >= cue.end && h.start < end);
-    if (!inScope.length) {
+    // The spans in scope, here[lo] to here[hi - 1]: the spans are sorted.
+    const lo = firstFrom(here, cue.end, 0);
+    const hi = firstFrom(here, end, lo);
+    if (lo === hi) {
       // "On top of the algorithm, we build DKernel": the anaphor is the paper's primary contribution.
       if (cue.family === 'build' && ANAPHOR.test(text.slice(cue.end, end)) && isSentenceInitial(text.slice(0, cue.start))) {
-        const after = here.find((h) => h.start >= end && own.has(h.e));
-        if (after && own.get(after.e) !== primary && text.slice(end, after.start).length < 40) emit('build', own.get(after.e)!, primary, false);
+        const after = firstOwn(here, own, hi, here.length);
+        if (after && own.get(after.e) !== primary && text.slice(end, after.start).length < 40) emit('build', own.get(after.e)!, primary, false, text);
       }
       continue;
     }
@@ -284,7 +323,7 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
       if (h.end <= cue.start && !consumed.includes(h) && own.has(h.e)) lastProposed = h;
     }
     if (cue.subjectInScope) {
-      const first = inScope.find((h) => own.has(h.e));
+      const first = firstOwn(here, own, lo, hi);
       if (first) {
         subject = own.get(first.e)!;
         explicit = true;
@@ -305,9 +344,9 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
         explicit = true;
       }
     }
-    if (!subject && isSentenceInitial(text.slice(0, cue.start))) {
+    if (!subject && isSentenceInitial(before)) {
       // "Compared to X, our method ...", "Based on X, we build Y": the subject follows the scope.
-      const after = here.find((h) => h.start >= end && own.has(h.e));
+      const after = firstOwn(here, own, hi, here.length);
       const selfAfter = firstSelfRef(text.slice(end));
       if (after && (selfAfter < 0 || after.start <= end + selfAfter + 4 + 40)) {
         subject = own.get(after.e)!;
@@ -317,21 +356,25 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
     // "As baselines, X and Y were used": the paper's own method is the one compared.
     if (!subject && cue.baseline) subject = primary;
     if (!subject) continue;
-    const from = subject;
-    const targets = inScope.filter((h) => own.get(h.e) !== from && (!own.has(h.e) || proposedTargetOk(cue, h, text, explicit, from)));
-    // A proposed subject named inside the scope ends it ("Based on X, we build our Y").
-    const stop = inScope.find((h) => own.has(h.e) && !targets.includes(h) && !(cue.subjectInScope && own.get(h.e) === from));
-    if (stop) end = Math.min(end, stop.start);
-    for (const h of targets) {
-      if (h.start >= end) continue;
+    // A proposed name in scope that is no target ends it ("Based on X, we build our Y"), unless the cue allows the subject inside it.
+    for (let k = lo; k < hi; k++) {
+      const owner = own.get(here[k].e);
+      if (owner && !isTarget(cue, here[k], owner, text, explicit, subject) && !(cue.subjectInScope && owner === subject)) {
+        end = here[k].start;
+        break;
+      }
+    }
+    for (let k = lo; k < hi && here[k].start < end; k++) {
+      const h = here[k];
+      if (!isTarget(cue, h, own.get(h.e), text, explicit, subject)) continue;
       if (!compatible(cue, subject, h.e, explicit) || TASK_TARGET.test(h.e.name)) continue;
       if (masked[h.start] === ' ' && !asideOk(text, h.start, here)) continue;
       if (cue.weak && ((experiment ??= EXPERIMENT.test(text)) || QUANTITY.test(text.slice(cue.end, cue.end + 24)))) continue;
       consumed.push(h);
-      emit(cue.family, subject, h.e, cue.wins);
+      emit(cue.family, subject, h.e, cue.wins, text);
       // "three new attention mechanisms that outperform X", "these variants improve upon X": every proposed sibling.
       if (!explicit && PLURAL_SUBJECT.test(text.slice(Math.max(0, selfAt), cue.start)))
-        for (const sib of siblings) if (sib !== subject && group(sib.type) === group(subject.type)) emit(cue.family, sib, h.e, cue.wins);
+        for (const sib of siblings) if (sib !== subject && group(sib.type) === group(subject.type)) emit(cue.family, sib, h.e, cue.wins, text);
     }
   }
 }
@@ -344,9 +387,12 @@ function asideOk(text: string, at: number, here: Span[]): boolean {
   const open = text.lastIndexOf('(', at);
   if (open < 0) return true;
   const first = here.find((h) => h.start > open)?.start ?? at;
-  const lead = text.slice(open + 1, first).replace(/^\s*(?:e\.g\.|i\.e\.|in particular|such as|including|like|especially|namely|notably|see)[,:\s]*/i, '');
-  return !/\d|%|\b(?:on|in|for|at|with|vs|versus|by|from|of|to|than|over)\b/i.test(lead);
+  const lead = text.slice(open + 1, first).replace(EXAMPLE_LEAD, '');
+  return !AMOUNT_OR_SETTING.test(lead);
 }
+
+const EXAMPLE_LEAD = /^\s*(?:e\.g\.|i\.e\.|in particular|such as|including|like|especially|namely|notably|see)[,:\s]*/i;
+const AMOUNT_OR_SETTING = /\d|%|\b(?:on|in|for|at|with|vs|versus|by|from|of|to|than|over)\b/i;
 
 // "using roughly half the memory of X", "utilizing only 3% of the data": an amount, not a foundation.
 const QUANTITY = /^\s+(?:only\s+|just\s+)?(?:roughly|about|around|approximately|less|fewer|more|half|up\s+to|at\s+most|\d)/i;
@@ -358,13 +404,20 @@ function compatible(cue: Cue, from: PaperEntity, to: PaperEntity, explicit: bool
   return a === b || (cue.family === 'build' && explicit && a === 'data' && b === 'system');
 }
 
+const IT = /^(?:it|its)\b/i;
+
 /** "our benchmark" names the proposed dataset, "it" the entity named last, "we/our method" the primary contribution. */
 function selfReferent(text: string, at: number, to: number, primary: PaperEntity, recent: PaperEntity): PaperEntity | null {
-  if (/^(?:it|its)\b/i.test(text.slice(at, to))) {
+  if (IT.test(text.slice(at, to))) {
     // "Moreover, it ensures ...": the method of the previous sentences; "While X ..., it ..." is about X.
     return isSentenceInitial(text.slice(0, at)) ? recent : null;
   }
   return primary;
+}
+
+/** A span in scope is a target of `subject`: any other entity, or another of the paper's own when marked as such. */
+function isTarget(cue: Cue, h: Span, owner: PaperEntity | undefined, text: string, explicit: boolean, subject: PaperEntity): boolean {
+  return !owner || (owner !== subject && proposedTargetOk(cue, h, text, explicit, subject));
 }
 
 /** Another proposed entity is a target only when the text marks it as the paper's own: "tailored to our X". */
@@ -373,8 +426,10 @@ function proposedTargetOk(cue: Cue, h: Span, text: string, explicit: boolean, su
   if (cue.family !== 'build') return false;
   if (subject.forms.some((f) => h.e.forms.includes(f))) return false;
   const lead = text.slice(Math.max(0, h.start - 16), h.start);
-  return /\b(?:our|the\s+proposed)\s+$/i.test(lead) || (explicit && h.start - cue.end <= 2);
+  return OWN_LEAD.test(lead) || (explicit && h.start - cue.end <= 2);
 }
+
+const OWN_LEAD = /\b(?:our|the\s+proposed)\s+$/i;
 
 // Tasks and paradigms inside a name are what it is for, not what it is built from: "Attention-Challenging MIL",
 // "Efficient Transformer Knowledge Distillation", "FocusICL".
@@ -392,7 +447,7 @@ function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entiti
       return 0;
     if (TASK_HEAD.test(e.name)) return 0;
     // A bare acronym nobody defines or lists ("GUI") is too thin to be a component.
-    if (!e.lex && !e.family && e.type !== 'model' && !e.aliases.length && /^[A-Z]{2,4}$/.test(e.name)) return 0;
+    if (!e.lex && !e.family && e.type !== 'model' && !e.aliases.length && BARE_ACRONYM.test(e.name)) return 0;
   }
   let best = 0;
   // Parts are read in the full name: "VAE-BiLSTM" abbreviates p's name, the "VAE" inside it is no part of its own.
@@ -415,6 +470,7 @@ function containedLength(p: PaperEntity, e: PaperEntity, variant = false, entiti
 }
 
 const NO_ENTITIES: readonly PaperEntity[] = [];
+const BARE_ACRONYM = /^[A-Z]{2,4}$/;
 
 /** Key `pf` holds key `f` with more than one character to spare. */
 const holdsLonger = (pf: string, f: string) => pf !== f && pf.length > f.length + 1 && pf.includes(f);
