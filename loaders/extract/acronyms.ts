@@ -107,9 +107,12 @@ const maxWords = (short: string) => Math.min(short.length + 5, short.length * 2)
 
 const DASH_GAP = /^\s+[-–—]\s+$/;
 
-export function findAcronymDefs(sentence: string, tokens: Token[]): AcronymDef[] {
+/** The result for the sentences that cannot define anything (most): one shared empty list. */
+const NO_DEFS: readonly AcronymDef[] = [];
+
+export function findAcronymDefs(sentence: string, tokens: Token[]): readonly AcronymDef[] {
+  if (!mayDefine(sentence)) return NO_DEFS;
   const defs: AcronymDef[] = [];
-  if (!mayDefine(sentence)) return defs;
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].text !== '(') {
       // Cheap test first: a dash right after the token's following space (read only inside the sentence: one

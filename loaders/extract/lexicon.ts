@@ -1,7 +1,7 @@
 // The curated lexicons (JSON data in ./lexicons), compiled once into lookups that cost a few Map probes per token.
 import { readFileSync } from 'node:fs';
 import type { GoldType } from '../types.ts';
-import { norm, type Token } from './text.ts';
+import { isAlnumCode, isLowerCode, norm, type Token } from './text.ts';
 import { CharTrie } from './trie.ts';
 
 export interface LexEntry {
@@ -151,21 +151,27 @@ export class Lexicon {
     return this.byKey.get(norm(text))?.[0]?.entry;
   }
 
-  /** Longest lexicon alias starting at token i; lower-case text only matches aliases listed in lower case. */
-  matchAt(sentence: string, tokens: Token[], i: number): { end: number; entry: LexEntry } | null {
+  /** The end (a token index) of the entry matchAt returned last: a field, as a result object was an allocation per match. */
+  matchEnd = 0;
+
+  /** Longest lexicon alias starting at token i (ending at matchEnd); lower-case text only matches aliases listed in lower case. */
+  matchAt(sentence: string, tokens: Token[], i: number): LexEntry | null {
     const first = tokens[i];
     if (first.punct) return null;
     // The tokens' keys walk the trie one after the other, as their concatenation would be looked up, without building it.
     if (!first.norm) return null;
     let node = first === this.walkedToken ? this.walkedNode : this.trie.walk(CharTrie.ROOT, first.norm);
     if (!node) return null;
-    let best: { end: number; entry: LexEntry } | null = null;
+    let best: LexEntry | null = null;
     let upper = first.upper;
     for (let j = i; ; ) {
       const recs = this.recsAt[node];
       if (recs) {
-        const rec = this.accepted(recs, sentence, tokens, i, j, upper);
-        if (rec) best = { end: j + 1, entry: rec.entry };
+        const rec = accepted(recs, sentence, first.start, tokens[j].end, upper);
+        if (rec) {
+          best = rec.entry;
+          this.matchEnd = j + 1;
+        }
       }
       if (++j >= tokens.length || j >= i + MAX_SPAN) break;
       const t = tokens[j];
@@ -177,26 +183,14 @@ export class Lexicon {
     return best;
   }
 
-  /** The first alias record that accepts the surface of tokens i..j (`upper`: the surface has a capital). */
-  private accepted(recs: AliasRec[], sentence: string, tokens: Token[], i: number, j: number, upper: boolean): AliasRec | null {
-    let s: string | null = null;
-    for (const rec of recs) {
-      if (rec.exactCase) {
-        s ??= stripped(sentence.slice(tokens[i].start, tokens[j].end));
-        if (s === rec.strippedAlias || (s === s.toUpperCase() && rec.twoCaps)) return rec;
-      } else if (upper || !rec.upper) return rec;
-    }
-    return null;
-  }
-
-  /** A model-name shape at token i: family prefix plus version/size/variant suffixes (Llama-3.1-8B, Claude 3 Opus). */
-  modelAt(tokens: Token[], i: number): ModelMatch | null {
+  /** A model-name shape at token i, within tokens [i, to): family prefix plus version/size/variant suffixes (Llama-3.1-8B, Claude 3 Opus). */
+  modelAt(tokens: Token[], i: number, to = tokens.length): ModelMatch | null {
     const t = tokens[i].text;
     const family = this.familyOf(t);
     if (!family) return null;
     let end = i + 1;
     let sized = false;
-    while (end < tokens.length && end - i <= 3) {
+    while (end < to && end - i <= 3) {
       const next = tokens[end].text;
       const version = end === i + 1 && /^v?\d+(\.\d+)*$/.test(next) && !/\d/.test(t);
       const size: boolean = !sized && isSize(next);
@@ -246,18 +240,17 @@ export class Lexicon {
   }
 
   /**
-   * Cheap pre-test for a token without capitals: lower-case text only matches lower-case aliases and case-blind model
-   * families, whose first two characters are marked in a table; most tokens fail here without a hash lookup.
+   * Pre-test for a token without capitals: lower-case text only matches lower-case aliases and case-blind model
+   * families. A table of their first two characters rejects most tokens at once; the others must start an alias key
+   * (the walk is kept for matchAt) or a family name, which most of them do not: no full match is tried for those.
    */
   couldStartLower(t: Token): boolean {
     const key = t.norm;
     const starts = this.starts[pairIndex(key)];
-    if (!(starts & LOWER_START)) return false;
-    if (key.length >= 2 && starts & FAMILY_START) return true;
-    if (!key.length) return false;
+    if (!(starts & LOWER_START) || !key.length) return false;
     this.walkedToken = t;
     this.walkedNode = this.trie.walk(CharTrie.ROOT, key);
-    return this.walkedNode !== 0;
+    return this.walkedNode !== 0 || (key.length >= 2 && (starts & FAMILY_START) !== 0 && this.familyOf(t.text) !== null);
   }
 
   /** A listed name or a model family name: "RoBERTa", "BM25". */
@@ -286,6 +279,33 @@ function sizeIn(tokens: Token[], from: number, to: number): string | null {
     for (const part of text.split('-')) if (isSize(part)) return part;
   }
   return null;
+}
+
+/** The first alias record that accepts the surface sentence[from, to) (`upper`: the surface has a capital). */
+function accepted(recs: AliasRec[], sentence: string, from: number, to: number, upper: boolean): AliasRec | null {
+  for (const rec of recs) {
+    if (rec.exactCase) {
+      if (alnumEquals(sentence, from, to, rec.strippedAlias) || (rec.twoCaps && !hasLowerIn(sentence, from, to))) return rec;
+    } else if (upper || !rec.upper) return rec;
+  }
+  return null;
+}
+
+/** stripped(text.slice(from, to)) === alnum, without building the string. */
+function alnumEquals(text: string, from: number, to: number, alnum: string): boolean {
+  let k = 0;
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (!isAlnumCode(c)) continue;
+    if (k === alnum.length || alnum.charCodeAt(k) !== c) return false;
+    k++;
+  }
+  return k === alnum.length;
+}
+
+function hasLowerIn(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (isLowerCode(text.charCodeAt(p))) return true;
+  return false;
 }
 
 // The first HEAD_CHARS characters of a matching key as a table slot: 0 past the end, a-z 1-26, 0-9 27-36.

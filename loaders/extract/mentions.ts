@@ -147,8 +147,7 @@ export class MentionSpotter {
       m.alias = `${short}-${head.text}`;
     }
     const entry = lex.lookup(long) ?? lex.lookup(short);
-    const shortTokens = tokens.slice(def.shortStart, def.shortEnd);
-    const model = lex.modelAt(shortTokens, 0) ?? lex.modelAt(tokens.slice(def.longStart, def.longEnd), 0);
+    const model = lex.modelAt(tokens, def.shortStart, def.shortEnd) ?? lex.modelAt(tokens, def.longStart, def.longEnd);
     if (entry && sameThing(entry, long)) {
       m.type = entry.type;
       m.typeKnown = true;
@@ -172,24 +171,25 @@ export class MentionSpotter {
     const model = lex.modelAt(tokens, i);
     const entry = lex.matchAt(text, tokens, i);
     if (!model && !entry) return null;
-    const useModel = model && (!entry || model.end >= entry.end);
-    const end = useModel ? model.end : entry!.end;
-    const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
+    const entryEnd = lex.matchEnd;
+    const useModel = model && (!entry || model.end >= entryEnd);
+    const end = useModel ? model.end : entryEnd;
+    const m = this.base(sent, tokens, i, end, spanText(text, tokens, i, end));
     m.typeKnown = true;
     if (useModel) {
       m.source = 'model';
       m.type = 'model';
       m.family = model.family;
       m.parameters = model.parameters;
-      if (entry && entry.end === model.end && entry.entry.type !== 'model') {
-        m.type = entry.entry.type;
-        m.lex = entry.entry;
+      if (entry && entryEnd === model.end && entry.type !== 'model') {
+        m.type = entry.type;
+        m.lex = entry;
       }
     } else {
       m.source = 'lexicon';
-      m.lex = entry!.entry;
-      m.type = entry!.entry.type;
-      m.family = entry!.entry.family;
+      m.lex = entry;
+      m.type = entry!.type;
+      m.family = entry!.family;
     }
     if (!m.lex && lex.isGeneric(m.name)) return null;
     const next = tokens[end];
@@ -286,12 +286,12 @@ export class MentionSpotter {
       }
       const generic = words.every((w) => GENERIC_PHRASE_WORDS.has(w) || DATASET_HEADS.has(w)) || this.lex.isGeneric(words.join(' '));
       if (!generic) {
-        const m = this.base(sent, tokens, i, end, text.slice(tokens[i].start, tokens[end - 1].end));
+        const m = this.base(sent, tokens, i, end, spanText(text, tokens, i, end));
         m.source = 'phrase';
         m.type = isData ? 'dataset' : typeFromHead(m.name);
         if (DATASET_HEADS.has(head)) {
           m.alias = m.name;
-          m.name = text.slice(tokens[i].start, tokens[end - 2].end);
+          m.name = spanText(text, tokens, i, end - 1);
         }
         claim(claimed, out, m);
       }
@@ -309,6 +309,11 @@ const firstWord = (s: string) => s.slice(0, 4).toLowerCase();
 function sameThing(entry: LexEntry, long: string): boolean {
   const longForms = [entry.name, ...entry.aliases].filter((a) => a.includes(' '));
   return !longForms.length || longForms.some((a) => firstWord(a) === firstWord(long));
+}
+
+/** The text of tokens [from, to): a single token's own string, as most names are, instead of a copy. */
+function spanText(text: string, tokens: Token[], from: number, to: number): string {
+  return to === from + 1 ? tokens[from].text : text.slice(tokens[from].start, tokens[to - 1].end);
 }
 
 function claim(claimed: Uint8Array, out: Mention[], m: Mention): void {

@@ -2,6 +2,7 @@
 // and the name before the colon of the title.
 import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
 import { isAsciiLetter, isCapitalized, isSpace, isStrongName, type Sentence, type Token } from './text.ts';
+import { CharTrie } from './trie.ts';
 
 const PROPOSE_CUE =
   /\b(?:we|this (?:paper|work|study|article|report|letter|thesis)|our (?:paper|work|study)|the (?:paper|authors?))\s+(?:\(\w{1,3}\)\s+)?(?:(?:also|further|first|then|here|hence|therefore|thus|now|newly|additionally|subsequently|finally|formally|successfully|empirically|carefully)\s+)?(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?|build|built|construct(?:s|ed)?|create[sd]?|release[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|establish(?:es|ed)?|formulate[sd]?|provide[sd]?|put forward|unveil(?:s|ed)?|collect(?:s|ed)?|name|call|term|dub)\b/gi;
@@ -26,12 +27,13 @@ const OPENS_CLAUSE = /^\s*$|(?:^|[,:]\s*)(?:here|in this (?:paper|work)|to this 
 const PRESENT_OPENER = /^\s*(?:we present|we introduce)\s*$/i;
 // Each text test above ends with one of these words (then a comma or spaces at most), or is OPENS_CLAUSE's blank
 // start: a mention after any other word, or after no word within the sentence, skips them.
-const CUE_LAST_WORDS = new Set([
+const CUE_LAST_WORDS = [
   ...'proposed resulting new our the called named here paper work end finally specifically present introduce'.split(' '),
   ...`${OUR_NOUNS}|${NOVEL_NOUNS}`.split('|').flatMap((w) => [w, `${w}s`]),
-]);
-const CUE_WORD_LENGTHS = [...CUE_LAST_WORDS].map((w) => w.length);
-const [SHORTEST_CUE, LONGEST_CUE] = [Math.min(...CUE_WORD_LENGTHS), Math.max(...CUE_WORD_LENGTHS)];
+];
+/** The cue words as a trie, and the nodes where one ends: afterCueWord walks the text in place, without slicing and lower-casing it. */
+const cueWordEnds: number[] = [];
+const CUE_WORDS = CharTrie.of(CUE_LAST_WORDS, (_, node) => (cueWordEnds[node] = 1));
 const COMPARISON_BEFORE = /\b(?:than|compared?|baselines?|existing|previous|prior|outperform\w*|against)\b/i;
 
 /** Token index ranges [from, to) whose mentions are proposed; `subjectAt`: where AUTHOR_SUBJECT first matches the sentence, or -1. */
@@ -44,14 +46,21 @@ export function proposalSpans(sentence: Sentence, subjectAt: number): Array<[num
   for (const re of cues) {
     // A "we propose" cue starts with an AUTHOR_SUBJECT match, so not before the first.
     re.lastIndex = re === PROPOSE_CUE ? subjectAt : 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const from = tokens.findIndex((t) => t.start >= m!.index + m![0].length);
+    // test() leaves the cue's end in lastIndex without building a match array.
+    while (re.test(text)) {
+      const from = firstTokenFrom(tokens, re.lastIndex);
       if (from < 0) continue;
       spans.push([from, spanEnd(tokens, from)]);
       listAfterColon(tokens, from, spans);
     }
   }
   return spans;
+}
+
+/** The first token starting at or after character `at`, or -1. */
+function firstTokenFrom(tokens: Token[], at: number): number {
+  for (let k = 0; k < tokens.length; k++) if (tokens[k].start >= at) return k;
+  return -1;
 }
 
 // "we present a comparative analysis of three architectures: ...": the listed things are studied, not introduced.
@@ -119,7 +128,10 @@ function afterCueWord(text: string, end: number): boolean {
   if (text.charCodeAt(k - 1) === 44) k--;
   const to = k;
   while (k > 0 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
-  return to - k >= SHORTEST_CUE && to - k <= LONGEST_CUE && CUE_LAST_WORDS.has(text.slice(k, to).toLowerCase());
+  let node = CharTrie.ROOT;
+  // ASCII letters only: | 32 lower-cases them.
+  for (; k < to && node; k++) node = CUE_WORDS.step(node, text.charCodeAt(k) | 32);
+  return cueWordEnds[node] === 1;
 }
 
 const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'with', 'is', 'are', 'all', 'you', 'need', 'towards', 'toward', 'via', 'from', 'at', 'by', 'do', 'does', 'can', 'what', 'how', 'when', 'why', 'not']);
