@@ -56,25 +56,7 @@ export class ConceptTaxonomy {
   mark(text: string, hit: Uint8Array, base = 0): boolean {
     // Lower-cased first: İ and the Kelvin sign lower-case to ASCII letters (İ to two characters).
     const lower = text.toLowerCase();
-    const n = lower.length;
-    let any = false;
-    let at = 0;
-    while (at < n) {
-      if (!isWordChar(lower.charCodeAt(at))) {
-        at++;
-        continue;
-      }
-      const end = this.heads[headOf(lower, at)] ? this.longestFrom(lower, CharTrie.ROOT, at) : -1;
-      if (end >= 0) {
-        this.flagMatched(hit, base);
-        any = true;
-        at = end;
-      } else {
-        // No trigger here: the rest of the word cannot start one.
-        while (at < n && isWordChar(lower.charCodeAt(at))) at++;
-      }
-    }
-    return any;
+    return this.scanWords(lower, 0, lower.length, hit, base) >= 0;
   }
 
   /**
@@ -91,32 +73,45 @@ export class ConceptTaxonomy {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.punct || t.end <= from) continue;
+      let end: number;
       // A key as long as its token means only ASCII letters and digits: one word, which a trigger covers whole.
       if (t.norm.length === t.text.length) {
         const node = this.trie.walk(CharTrie.ROOT, t.norm);
-        const end = node ? this.longestFrom(text, node, t.end) : -1;
-        if (end >= 0) {
-          this.flagMatched(hit, base);
-          any = true;
-          from = end;
-        }
-        continue;
+        end = node ? this.longestFrom(text, node, t.end) : -1;
+        if (end >= 0) this.flagMatched(hit, base);
+      } else {
+        // Words also start inside the token, after - . ' _ ^ @ or a letter beyond ASCII.
+        end = this.scanWords(text, Math.max(t.start, from), t.end, hit, base);
       }
-      // Words also start inside the token, after - . ' _ ^ @ or a letter beyond ASCII: found as mark finds them.
-      for (let at = Math.max(t.start, from); at < t.end; ) {
-        if (!isWordChar(foldedAt(text, at))) {
-          at++;
-          continue;
-        }
-        const end = this.heads[headOf(text, at)] ? this.longestFrom(text, CharTrie.ROOT, at) : -1;
-        if (end >= 0) {
-          this.flagMatched(hit, base);
-          any = true;
-          at = from = end;
-        } else while (at < t.end && isWordChar(foldedAt(text, at))) at++;
+      if (end >= 0) {
+        any = true;
+        from = end;
       }
     }
     return any;
+  }
+
+  /**
+   * The character scan: flags the triggers that start at the words of text[at, to) (ASCII capitals folded), leftmost
+   * longest; returns where the last one ended, or -1 if none did.
+   */
+  private scanWords(text: string, at: number, to: number, hit: Uint8Array, base: number): number {
+    let last = -1;
+    while (at < to) {
+      if (!isWordChar(foldedAt(text, at))) {
+        at++;
+        continue;
+      }
+      const end = this.heads[headOf(text, at)] ? this.longestFrom(text, CharTrie.ROOT, at) : -1;
+      if (end >= 0) {
+        this.flagMatched(hit, base);
+        at = last = end;
+      } else {
+        // No trigger here: the rest of the word cannot start one.
+        while (at < to && isWordChar(foldedAt(text, at))) at++;
+      }
+    }
+    return last;
   }
 
   /**
