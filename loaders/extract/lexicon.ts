@@ -55,6 +55,8 @@ export class Lexicon {
   /** The token couldStartLower walked last and the node it reached: matchAt asks about the same token next. */
   private walkedToken: Token | null = null;
   private walkedNode = 0;
+  /** The end (a token index) of the entry matchAt returned last: a field, as a result object was an allocation per match. */
+  matchEnd = 0;
   /**
    * Flags by a text's first two characters: LOWER_START for the keys of lower-case aliases and case-blind families,
    * FAMILY_START for every family prefix lower-cased. One table, as couldStartLower asks both of each token.
@@ -150,9 +152,6 @@ export class Lexicon {
     if (head >= 0 && !this.aliasHeads[head]) return undefined;
     return this.byKey.get(norm(text))?.[0]?.entry;
   }
-
-  /** The end (a token index) of the entry matchAt returned last: a field, as a result object was an allocation per match. */
-  matchEnd = 0;
 
   /** Longest lexicon alias starting at token i (ending at matchEnd); lower-case text only matches aliases listed in lower case. */
   matchAt(sentence: string, tokens: Token[], i: number): LexEntry | null {
