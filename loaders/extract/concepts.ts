@@ -1,7 +1,7 @@
 // The curated concept taxonomy (lexicons/concepts.json) and its trigger matching: one pass over a text's words.
 import { readFileSync } from 'node:fs';
 import type { PaperEntity } from './entities.ts';
-import type { Sentence } from './text.ts';
+import { foldAscii, type Sentence } from './text.ts';
 import { CharTrie } from './trie.ts';
 
 export interface Concept {
@@ -98,7 +98,7 @@ export class ConceptTaxonomy {
   private scanWords(text: string, at: number, to: number, hit: Uint8Array, base: number): number {
     let last = -1;
     while (at < to) {
-      if (!isWordChar(foldedAt(text, at))) {
+      if (!isWordChar(foldAscii(text.charCodeAt(at)))) {
         at++;
         continue;
       }
@@ -108,7 +108,7 @@ export class ConceptTaxonomy {
         at = last = end;
       } else {
         // No trigger here: the rest of the word cannot start one.
-        while (at < to && isWordChar(foldedAt(text, at))) at++;
+        while (at < to && isWordChar(foldAscii(text.charCodeAt(at)))) at++;
       }
     }
     return last;
@@ -124,12 +124,12 @@ export class ConceptTaxonomy {
     let best = -1;
     for (;;) {
       // Reads stay in range: one out-of-range charCodeAt deoptimises the loop, and V8 recompiles its reads as slow generic calls.
-      if (ends[node] && (k === n || !isWordChar(foldedAt(text, k)))) {
+      if (ends[node] && (k === n || !isWordChar(foldAscii(text.charCodeAt(k))))) {
         best = k;
         this.matched = node;
       }
       if (k === n) return best;
-      node = trie.step(node, foldedAt(text, k++));
+      node = trie.step(node, foldAscii(text.charCodeAt(k++)));
       if (!node) return best;
     }
   }
@@ -198,18 +198,12 @@ export function conceptsOf(sentences: Sentence[], entities: PaperEntity[]): { co
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
-/** The character code at `at`, ASCII capitals lower-cased. */
-function foldedAt(s: string, at: number): number {
-  const c = s.charCodeAt(at);
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
 /** Slot of the two characters at `at`, ASCII capitals folded (0 when either is not ASCII or the text ends). */
 function headOf(s: string, at: number): number {
   // Reads stay in range, as in longestFrom.
   if (at + 1 >= s.length) return 0;
-  const a = foldedAt(s, at);
-  const b = foldedAt(s, at + 1);
+  const a = foldAscii(s.charCodeAt(at));
+  const b = foldAscii(s.charCodeAt(at + 1));
   return a < 128 && b < 128 ? a * 128 + b : 0;
 }
 

@@ -1,7 +1,7 @@
 // The curated lexicons (JSON data in ./lexicons), compiled once into lookups that cost a few Map probes per token.
 import { readFileSync } from 'node:fs';
 import type { GoldType } from '../types.ts';
-import { isAlnumCode, isLowerCode, norm, type Token } from './text.ts';
+import { foldAscii, isAlnumCode, isLowerCode, norm, type Token } from './text.ts';
 import { CharTrie } from './trie.ts';
 
 export interface LexEntry {
@@ -345,23 +345,18 @@ function keyHeadOfText(text: string): number {
 function startsWithFolded(t: string, lower: string): boolean {
   if (t.length < lower.length) return false;
   for (let k = 0; k < lower.length; k++) {
-    let c = t.charCodeAt(k);
+    const c = t.charCodeAt(k);
     // Beyond ASCII, lower-casing may still yield an ASCII letter (the Kelvin sign): compare as the text would.
     if (c >= 128) return t.slice(0, lower.length).toLowerCase() === lower;
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== lower.charCodeAt(k)) return false;
+    if (foldAscii(c) !== lower.charCodeAt(k)) return false;
   }
   return true;
 }
 
-const foldAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
 /** Slot of a text's first two characters lower-cased (ASCII; anything else shares slot 0). */
 function lowerPairIndex(t: string): number {
-  let a = t.charCodeAt(0);
-  let b = t.length > 1 ? t.charCodeAt(1) : 0;
-  if (a >= 65 && a <= 90) a += 32;
-  if (b >= 65 && b <= 90) b += 32;
+  const a = foldAscii(t.charCodeAt(0));
+  const b = t.length > 1 ? foldAscii(t.charCodeAt(1)) : 0;
   return a < 128 && b < 128 ? a * 128 + b : 0;
 }
 

@@ -259,6 +259,8 @@ export const isUpperCode = (c: number) => c >= 65 && c <= 90;
 export const isLowerCode = (c: number) => c >= 97 && c <= 122;
 export const isAsciiLetter = (c: number) => isUpperCode(c) || isLowerCode(c);
 export const isAlnumCode = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
+/** The code with an ASCII capital lower-cased. */
+export const foldAscii = (c: number) => (isUpperCode(c) ? c + 32 : c);
 
 export function isCapitalized(t: string): boolean {
   const c = t.charCodeAt(0);
