@@ -1,7 +1,7 @@
 // Entity resolution across papers: one canonical node per thing, ids `<type>:<slug>` that do not depend on which
 // spelling arrives first when a lexicon entry exists.
 import type { EntityLabel, EntityNode } from '../../src/model/graph.ts';
-import { nodeId, slugify } from '../../src/model/graph.ts';
+import { lowerAlnum, nodeId, slugify } from '../../src/model/graph.ts';
 import type { ExtractedEntity, GoldType } from '../types.ts';
 import { lexicon } from '../extract/index.ts';
 import type { LexEntry } from '../extract/lexicon.ts';
@@ -13,7 +13,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** Case, spacing and punctuation do not distinguish names: BM-25 = BM25, LLaMA 7B = LLaMA-7B. */
 export function matchKey(s: string): string {
   // NFKD leaves ASCII as it is, and most names are ASCII: this runs for every mention.
-  return (ASCII.test(s) ? s : s.normalize('NFKD')).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return lowerAlnum(ASCII.test(s) ? s : s.normalize('NFKD'));
 }
 
 /** Bounds the resolved-signature memo; clearing it only costs re-resolving. */
