@@ -1,4 +1,5 @@
 // Sentence splitting and tokenisation shared by every extraction rule.
+import { sentenceEnds } from './sentence-breaks.ts';
 
 export interface Token {
   text: string;
@@ -18,22 +19,16 @@ export interface Sentence {
   isTitle: boolean;
 }
 
-// Sentences are Intl.Segmenter's (UAX #29), one instance for the process. Its breaks after abbreviations that do not end
-// a sentence ("(e.g. Mamba)", "Smith et al. Show", "X vs. Y") are undone by joining the pieces again.
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Sentences are UAX #29's (sentence-breaks.ts). Its breaks after abbreviations that do not end a sentence
+// ("(e.g. Mamba)", "Smith et al. Show", "X vs. Y") are undone by joining the pieces again.
 
 /** Abbreviations (lower case, with their final dot) after which a break is the segmenter's artefact. */
 const NON_FINAL = new Set(['e.g.', 'i.e.', 'vs.', 'cf.', 'w.r.t.', 'viz.', 'approx.', 'resp.', 'incl.', 'al.']);
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const segments = SEGMENTER.segment(text);
   let from = 0;
-  // containing() walks the breaks faster than the segment iterator.
-  for (let at = 0; at < text.length; ) {
-    const seg = segments.containing(at)!;
-    const end = seg.index + seg.segment.length;
-    at = end;
+  for (const end of sentenceEnds(text)) {
     if (end < text.length && joinsNext(text, end)) continue;
     pushTrimmed(out, text, from, end);
     from = end;
