@@ -22,8 +22,7 @@ export function icuSentenceEnds(text: string): number[] {
   return ends;
 }
 
-// UAX #29's sentence break classes of the ASCII characters (SentenceBreakProperty.txt); the rest are Other.
-const OTHER = 0;
+// UAX #29's sentence break classes of the ASCII characters (SentenceBreakProperty.txt); 0 is Other.
 const SP = 1; // tab, vertical tab, form feed, space
 const LOWER = 2;
 const UPPER = 3;
