@@ -61,7 +61,8 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
   const lineage = extractLineage(sentences, entities);
   const { concepts, byEntity } = conceptsOf(sentences, entities);
   return {
-    key: paperKey(p.title, p.abstract),
+    // The title's key is the paper key (keyAt keys any text as norm does, and norm is paperKey's rule); without one, the abstract's.
+    key: titleKey || paperKey(null, p.abstract),
     title: p.title,
     entities: entities.map((e, at) => toExtracted(e, byEntity[at])),
     ...lineage,

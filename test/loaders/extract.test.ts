@@ -5,6 +5,7 @@ import { findAcronymDefs } from '../../loaders/extract/acronyms.ts';
 import { titleName } from '../../loaders/extract/proposals.ts';
 import { splitSentences, toSentence, tokenize } from '../../loaders/extract/text.ts';
 import { dedupePapers } from '../../loaders/normalize/index.ts';
+import { paperKey } from '../../src/model/graph.ts';
 import { readSources } from '../../loaders/sources/index.ts';
 
 const ex = (abstract: string, title: string | null = null) => extractPaper({ title, abstract });
@@ -113,6 +114,19 @@ describe('gold record', () => {
     expect(Object.keys(r)).toEqual(['key', 'title', 'entities', 'buildsOn', 'comparedWith']);
     expect(r.key).toBe('rapidrankfastreranking');
     expect(r.entities[0]).toEqual({ name: 'RapidRank', aliases: [], type: 'method', proposed: true });
+  });
+
+  it('keys every paper by paperKey, whatever its title holds', () => {
+    // Titles of words, separators, URLs (blanked for the tokens) and letters whose lower case is special (İ, Σ, K).
+    const parts = fc.constantFrom(' ', '-', ':', '.', '+', '(', ')', '"', '/', '*', 'é', 'İ', 'Σ', 'K', '∞', 'Rapid', 'rank', 'GPT-4', 'x', '7B', 'https://x.org/a', 'www.b.io');
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 12 }), fc.boolean(), (list, titled) => {
+        const title = titled ? list.join('') : null;
+        const abstract = `${list.reverse().join('')} We study ranking.`;
+        expect(extractPaper({ title, abstract }).key).toBe(paperKey(title, abstract));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is deterministic', () => {
