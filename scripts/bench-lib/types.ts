@@ -27,6 +27,9 @@ export interface IngestFigures {
   peakRssMB: number;
   /** Measured from outside (GNU time / VmHWM). */
   externalPeakRssMB: number | null;
+  /** Processes run; the throughput figures are the median one's (by parse + extract), the peaks the highest. Absent in results from before. */
+  runs?: number;
+  wholeRangePapersPerSec?: [number, number];
   command: string;
 }
 
