@@ -1,7 +1,7 @@
 // Which mentions a paper introduces: "we propose/introduce/present X", "termed X", "X, a novel ...", "the proposed X",
 // and the name before the colon of the title.
 import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
-import { isAsciiLetter, isCapitalized, isSpace, isStrongName, type Sentence, type Token } from './text.ts';
+import { firstStartingAt, foldAscii, isAsciiLetter, isCapitalized, isSpace, isStrongName, type Sentence, type Token } from './text.ts';
 import { CharTrie } from './trie.ts';
 
 const PROPOSE_CUE =
@@ -48,19 +48,13 @@ export function proposalSpans(sentence: Sentence, subjectAt: number): Array<[num
     re.lastIndex = re === PROPOSE_CUE ? subjectAt : 0;
     // test() leaves the cue's end in lastIndex without building a match array.
     while (re.test(text)) {
-      const from = firstTokenFrom(tokens, re.lastIndex);
-      if (from < 0) continue;
+      const from = firstStartingAt(tokens, re.lastIndex);
+      if (from === tokens.length) continue;
       spans.push([from, spanEnd(tokens, from)]);
       listAfterColon(tokens, from, spans);
     }
   }
   return spans;
-}
-
-/** The first token starting at or after character `at`, or -1. */
-function firstTokenFrom(tokens: Token[], at: number): number {
-  for (let k = 0; k < tokens.length; k++) if (tokens[k].start >= at) return k;
-  return -1;
 }
 
 // "we present a comparative analysis of three architectures: ...": the listed things are studied, not introduced.
@@ -129,8 +123,7 @@ function afterCueWord(text: string, end: number): boolean {
   const to = k;
   while (k > 0 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
   let node = CharTrie.ROOT;
-  // ASCII letters only: | 32 lower-cases them.
-  for (; k < to && node; k++) node = CUE_WORDS.step(node, text.charCodeAt(k) | 32);
+  for (; k < to && node; k++) node = CUE_WORDS.step(node, foldAscii(text.charCodeAt(k)));
   return cueWordEnds[node] === 1;
 }
 

@@ -3,7 +3,7 @@
 import { lexicon } from './lexicon.ts';
 import { GENERIC_PHRASE_WORDS, typeFromHead, type Mention } from './mentions.ts';
 import { AUTHOR_SUBJECT, enumeratedNames, enumeratedPhrases, isAppositive, proposalSpans, STOPS } from './proposals.ts';
-import { isCapitalized, isStrongName, norm, type Sentence, type Token } from './text.ts';
+import { firstStartingAt, isCapitalized, isStrongName, norm, type Sentence, type Token } from './text.ts';
 import type { PaperEntity } from './entities.ts';
 
 const ARTICLE = /^(?:the|a|an)$/i;
@@ -155,8 +155,8 @@ function coinedLowerName(s: Sentence, sent: number, mentions: Mention[], out: Me
   AUTHORS_NAME.lastIndex = 0;
   for (let c = AUTHORS_NAME.exec(text); c; c = AUTHORS_NAME.exec(text)) {
     const at = c.index + c[0].length;
-    const i = tokens.findIndex((t) => t.start >= at);
-    if (i < 0) continue;
+    const i = firstStartingAt(tokens, at);
+    if (i === tokens.length) continue;
     let j = i;
     while (j < tokens.length && j - i < 4 && !tokens[j].punct && LOWER_WORD.test(tokens[j].text) && !STOPS.has(tokens[j].text) && !ARTICLE.test(tokens[j].text)) j++;
     // The name ends the clause: at punctuation, a quote or a relative word; a longer run is a description.

@@ -4,7 +4,7 @@
 import type { ExtractedRelation, GoldType } from '../types.ts';
 import { findCues, firstSelfRef, isSentenceInitial, lastSelfRef, scopeEnd, selfRefFrom, type Cue } from './cues.ts';
 import type { PaperEntity } from './entities.ts';
-import { isAlnumCode, isLowerCode, isSpace, isUpperCode, norm, sortByStart, type Sentence } from './text.ts';
+import { firstStartingAt, isAlnumCode, isLowerCode, isSpace, isUpperCode, norm, sortByStart, type Sentence } from './text.ts';
 
 const APPLY_CUE = /\b(?:appl(?:y|ies|ied|ying)|on|to|with|using|fine-tun\w*|into|integrat\w*|equip\w*|based on|extend\w*)\b/i;
 // Evaluation sentences use models as test beds, not as foundations: "experiments using LLaMA-7B".
@@ -175,12 +175,6 @@ function firstOwn(spans: Span[], own: Map<PaperEntity, PaperEntity>, from: numbe
   return undefined;
 }
 
-/** The index of the first of the sorted spans, from `k` on, that starts at `at` or later. */
-function firstFrom(spans: Span[], at: number, k: number): number {
-  while (k < spans.length && spans[k].start < at) k++;
-  return k;
-}
-
 // "DMA" abbreviates "Dynamic Mask Attention": the capitals are the initials of the name's words.
 const ACRONYM = /^[A-Z][A-Z0-9]{1,6}$/;
 
@@ -303,8 +297,8 @@ function linkSentence(text: string, here: Span[], cues: Cue[], own: Map<PaperEnt
     // A mention cannot start inside the cue; the scope stops at the next cue or a clause boundary.
     let end = scopeEnd(masked, cue.end, next);
     // The spans in scope, here[lo] to here[hi - 1]: the spans are sorted.
-    const lo = firstFrom(here, cue.end, 0);
-    const hi = firstFrom(here, end, lo);
+    const lo = firstStartingAt(here, cue.end);
+    const hi = firstStartingAt(here, end, lo);
     if (lo === hi) {
       // "On top of the algorithm, we build DKernel": the anaphor is the paper's primary contribution.
       if (cue.family === 'build' && ANAPHOR.test(text.slice(cue.end, end)) && isSentenceInitial(text.slice(0, cue.start))) {

@@ -262,6 +262,12 @@ export function isCapitalized(t: string): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** The index of the first of list[from..] that starts at or after `at`; list.length if none does. */
+export function firstStartingAt<T extends { start: number }>(list: T[], at: number, from = 0): number {
+  while (from < list.length && list[from].start < at) from++;
+  return from;
+}
+
 /** Sorts by start offset in place, stably. */
 export function sortByStart<T extends { start: number }>(list: T[]): T[] {
   // Insertion sort: the lists are short and nearly always in order already; Array.prototype.sort allocates and calls a comparator.
