@@ -46,7 +46,7 @@ function uncachedP99(r: ScenarioFigures, target = Infinity): { text: string; ms:
   return { text: `${ms(u.p99)}${u.errors ? ` (${u.errors} errors)` : ''}`, ms: u.p99, ok: u.p99 <= target && u.errors === 0 };
 }
 
-/** Text safe in a table cell: one line, no pipes, bounded. */
+/** The Kùzu steps' total time. */
 const kuzuSeconds = (k: KuzuSteps) => k.copySeconds + k.ftsSeconds + k.otherSeconds;
 
 /** Figures saved before the trace was read have no Kùzu steps. */
@@ -62,6 +62,7 @@ function floorNote(l: LoadFigures): string {
   return `At ${int(l.papers)} papers, ≥ ${int(TARGETS.store.papersPerSec)} papers/s allows ${budget.toFixed(1)} s in all; the Kùzu steps alone took ${kuzu.toFixed(1)} s (${pct(kuzu / budget)} of it), the full-text index builds ${l.kuzu.ftsSeconds.toFixed(1)} s of that. The index over titles and abstracts grows with the text, and synthetic papers are shorter than real ones: \`npx tsx scripts/bench-fts.ts\` builds it alone for 100,000 papers at the seed corpus's mean length (1,487 characters).\n`;
 }
 
+/** Text safe in a table cell: one line, no pipes, bounded. */
 function cellText(s: string, max = 300): string {
   const one = s.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
   return one.length > max ? `${one.slice(0, max)}…` : one;
@@ -86,13 +87,15 @@ export function renderReport(res: Results): string {
     const f = res.ingest.figures;
     if (f) {
       const indicative = f.papers !== TARGETS.ingest.papers;
+      // Several runs give a median and its range (figures saved before that have neither).
+      const range = (f.runs ?? 1) > 1 ? f.wholeRangePapersPerSec : undefined;
       body.push(
-        `${int(f.papers)} synthetic papers (${code(f.corpus)}), CPU time of one process (\`process.cpuUsage\`), so the rate is per core.${f.runs && f.runs > 1 ? ` The command ran ${f.runs} times: throughput is the median run's (by parse + extract), peak RSS the highest.` : ''}\n`,
+        `${int(f.papers)} synthetic papers (${code(f.corpus)}), CPU time of one process (\`process.cpuUsage\`), so the rate is per core.${range ? ` The command ran ${f.runs} times: throughput is the median run's (by parse + extract), peak RSS the highest.` : ''}\n`,
         '| figure | measured | target | result |',
         '|---|---:|---:|:---:|',
         `| read + deduplicate | ${int(f.readPapersPerSec)} papers/s | | |`,
         `| extract (best of the passes, warm JIT) | ${int(f.extractPapersPerSec)} papers/s (${f.extractUsPerPaper} µs/paper) | | |`,
-        `| parse + extract (read + first extraction pass) | ${int(f.wholePapersPerSec)} papers/s${f.wholeRangePapersPerSec && f.runs && f.runs > 1 ? ` (runs: ${int(f.wholeRangePapersPerSec[0])}–${int(f.wholeRangePapersPerSec[1])})` : ''} | ≥ ${int(TARGETS.ingest.papersPerSec)} papers/s | ${verdict(f.wholePapersPerSec >= TARGETS.ingest.papersPerSec, indicative)} |`,
+        `| parse + extract (read + first extraction pass) | ${int(f.wholePapersPerSec)} papers/s${range ? ` (runs: ${int(range[0])}–${int(range[1])})` : ''} | ≥ ${int(TARGETS.ingest.papersPerSec)} papers/s | ${verdict(f.wholePapersPerSec >= TARGETS.ingest.papersPerSec, indicative)} |`,
         `| peak RSS | ${int(f.peakRssMB)} MB (from outside: ${f.externalPeakRssMB ?? 'n/a'} MB) | ≤ ${int(TARGETS.ingest.peakRssMB)} MB | ${verdict(f.peakRssMB <= TARGETS.ingest.peakRssMB, indicative)} |`,
         '',
         `Command: ${code(f.command)}\n`,
