@@ -111,11 +111,7 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
 
   let needles: Needle[] | null = null;
   let recent: PaperEntity = primary;
-  const emit: Emit = (family, from, to, wins, evidence) => {
-    if (from === to || own.get(to) === from) return;
-    if (family === 'build') add(out.buildsOn, from, to, evidence);
-    else add(out.comparedWith, from, to, evidence, wins ? 'outperforms' : 'compared');
-  };
+  const emit = emitter(out, own);
   for (const c of clausesOf(sentences, entities)) {
     if (!c.spans.length) continue;
     const cues = findCues(c.text);
@@ -154,6 +150,15 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
     if (e.type === 'model' && primary.type === 'method' && APPLY_CUE.test(e.evidence)) add(out.appliedTo, primary, e, e.evidence);
   }
   return out;
+}
+
+/** Records a relation unless it links an entity with itself or a name of the paper with the entity it stands for. A factory, not a closure in extractLineage: see index.ts's proposedTest. */
+function emitter(out: Lineage, own: Map<PaperEntity, PaperEntity>): Emit {
+  return (family, from, to, wins, evidence) => {
+    if (from === to || own.get(to) === from) return;
+    if (family === 'build') add(out.buildsOn, from, to, evidence);
+    else add(out.comparedWith, from, to, evidence, wins ? 'outperforms' : 'compared');
+  };
 }
 
 function add(list: ExtractedRelation[], from: PaperEntity, to: PaperEntity, evidence: string, outcome?: string): void {
@@ -199,18 +204,24 @@ function spellsInitials(acronym: string, long: string): boolean {
 /** The paper's main contribution: the proposed entity named in the title, else the first one introduced. */
 function primaryOf(sentences: Sentence[], proposed: PaperEntity[]): PaperEntity {
   const title = sentences[0]?.isTitle ? sentences[0].text : '';
-  const firstSent = (e: PaperEntity) => e.mentions.reduce((min, m) => Math.min(min, m.sent), Infinity);
   let best = proposed[0];
   let bestScore = -Infinity;
   for (const e of proposed) {
     const inTitle = title && e.mentions.some((m) => m.sent === 0) ? 1 : 0;
-    const score = inTitle * 1000 + (e.type === 'method' || e.type === 'model' ? 100 : 0) - firstSent(e) + e.mentions.length * 0.01;
+    const score = inTitle * 1000 + (e.type === 'method' || e.type === 'model' ? 100 : 0) - firstSentence(e) + e.mentions.length * 0.01;
     if (score > bestScore) {
       best = e;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** The first sentence that mentions `e`. */
+function firstSentence(e: PaperEntity): number {
+  let first = Infinity;
+  for (const m of e.mentions) if (m.sent < first) first = m.sent;
+  return first;
 }
 
 type Emit = (family: Cue['family'], from: PaperEntity, to: PaperEntity, wins: boolean, evidence: string) => void;
