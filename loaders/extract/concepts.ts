@@ -66,7 +66,7 @@ export class ConceptTaxonomy {
   markSentence(sentence: Sentence, hit: Uint8Array, base: number): boolean {
     const { text, tokens } = sentence;
     // Blanked URLs have no tokens but may hold triggers, and İ and the Kelvin sign need lower-casing: the character scan.
-    if (NEEDS_SCAN.test(text)) return this.mark(text, hit, base);
+    if (sentence.charScan) return this.mark(text, hit, base);
     let any = false;
     // No trigger starts before the end of the last one.
     let from = 0;
@@ -206,9 +206,6 @@ function headOf(s: string, at: number): number {
   const b = foldAscii(s.charCodeAt(at + 1));
   return a < 128 && b < 128 ? a * 128 + b : 0;
 }
-
-// URLs (blanked for the tokens), İ and the Kelvin sign.
-const NEEDS_SCAN = /[/\u0130\u212a]|www\./;
 
 const NONE: string[] = [];
 

@@ -17,6 +17,8 @@ export interface Sentence {
   text: string;
   tokens: Token[];
   isTitle: boolean;
+  /** Holds a URL (blanked for the tokens), İ or the Kelvin sign (whose lower case has ASCII letters): word matching reads its characters, not its tokens. */
+  charScan: boolean;
 }
 
 // Sentences are UAX #29's (sentence-breaks.ts). Its breaks after abbreviations that do not end a sentence
@@ -141,20 +143,31 @@ const classOf = (c: number) => (c < 128 ? ASCII_CLASS[c] : c >= 0xc0 && c <= 0x2
 
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  // Every URL has a slash or "www.", which the scan notices on its way: only then is it worth blanking and scanning again.
-  if (scan(sentence, tokens)) {
+  tokenizeInto(sentence, tokens);
+  return tokens;
+}
+
+/** What scan noticed on its way, besides the tokens. */
+const URL_LIKE = 1; // a slash or "www."
+const FOLDS_TO_ASCII = 2; // İ or the Kelvin sign
+
+/** Appends the tokens of `sentence` and returns scan's findings in the sentence as given. */
+function tokenizeInto(sentence: string, tokens: Token[]): number {
+  const found = scan(sentence, tokens);
+  // Every URL has a slash or "www.": only then is it worth blanking and scanning again.
+  if (found & URL_LIKE) {
     const blanked = sentence.replace(URL_RE, (u) => ' '.repeat(u.length));
     if (blanked !== sentence) {
       tokens.length = 0;
       scan(blanked, tokens);
     }
   }
-  return tokens;
+  return found;
 }
 
-/** Appends the tokens of `text`; true if it has a slash or "www.". */
-function scan(text: string, tokens: Token[]): boolean {
-  let urlLike = false;
+/** Appends the tokens of `text`; returns URL_LIKE and FOLDS_TO_ASCII for what it holds. */
+function scan(text: string, tokens: Token[]): number {
+  let found = 0;
   const n = text.length;
   for (let start = 0; start < n; ) {
     const c0 = text.charCodeAt(start);
@@ -165,7 +178,8 @@ function scan(text: string, tokens: Token[]): boolean {
       continue;
     }
     if (!(k0 & (WORD | OPENS))) {
-      if (c0 === 47 || (c0 === 46 && isWww(text, start))) urlLike = true;
+      if (c0 === 47 || (c0 === 46 && isWww(text, start))) found |= URL_LIKE;
+      else if (c0 === 0x212a) found |= FOLDS_TO_ASCII;
       start++;
       continue;
     }
@@ -173,6 +187,7 @@ function scan(text: string, tokens: Token[]): boolean {
     let upper = (k0 & CAPITAL) !== 0;
     let plain = (k0 & KEY) !== 0;
     let ascii = c0 < 128;
+    if (c0 === 0x130) found |= FOLDS_TO_ASCII;
     let joined = false;
     let end = start + 1;
     // Reads stay below n: one out-of-range charCodeAt deoptimises the scan, and V8 recompiles the reads as slow generic calls.
@@ -190,17 +205,20 @@ function scan(text: string, tokens: Token[]): boolean {
         }
         break;
       }
-      if (c === 46 && isWww(text, end)) urlLike = true;
+      if (c === 46 && isWww(text, end)) found |= URL_LIKE;
       plain = false;
       if (k & CAPITAL) upper = true;
-      else if (c >= 128) ascii = false;
+      else if (c >= 128) {
+        ascii = false;
+        if (c === 0x130) found |= FOLDS_TO_ASCII;
+      }
       else if (!(k & WORD)) joined = true;
     }
     const t = text.slice(start, end);
     tokens.push({ text: t, start, end, norm: plain ? t : ascii ? asciiKey(t, upper, joined) : norm(t), punct: false, upper });
     start = end;
   }
-  return urlLike;
+  return found;
 }
 
 /** The key of an ASCII token with capitals or with punctuation (`joined`: - . ' _ ^ @ +). */
@@ -210,7 +228,9 @@ function asciiKey(t: string, upper: boolean, joined: boolean): string {
 }
 
 export function toSentence(text: string, isTitle = false): Sentence {
-  return { text, tokens: tokenize(text), isTitle };
+  const tokens: Token[] = [];
+  const found = tokenizeInto(text, tokens);
+  return { text, tokens, isTitle, charScan: found !== 0 };
 }
 
 const UPPER = /[A-Z]/;

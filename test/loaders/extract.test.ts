@@ -243,8 +243,9 @@ describe('text', () => {
       const hit = new Uint8Array(width);
       return { any: mark(hit), hit: [...hit] };
     };
-    // Trigger words and pieces of them, with the characters that split or join words differently for tokens and the scan.
-    const parts = fc.constantFrom(...' -.\'’_^@+(),;:/"∞éİKxX1'.split(''), 'self', 'attention', 'Attention', 'sparse', 'kv', 'cache', 'KV-cache', 'multi-head', 'retrieval', 'dense', 'www.', 'https://x.org/', 'linear', 'rope', 'ALiBi');
+    // Trigger words and pieces of them, with the characters that split or join words differently for tokens and the
+    // scan, and the Kelvin sign, whose lower case is an ASCII k.
+    const parts = fc.constantFrom(...' -.\'’_^@+(),;:/"∞éİKxX1\u212a'.split(''), 'self', 'attention', 'Attention', 'sparse', 'kv', 'cache', 'KV-cache', 'multi-head', 'retrieval', 'dense', 'www.', 'https://x.org/', 'linear', 'rope', 'ALiBi');
     fc.assert(
       fc.property(fc.array(parts, { maxLength: 30 }), (list) => {
         const text = list.join('');
