@@ -1,5 +1,5 @@
 // Acronym definitions in both orders, "Long Form (LF)" and "LF (Long Form)", after Schwartz & Hearst (2003).
-import { isAlnumCode, isAsciiLetter, isSpace, isUpperCode, norm, type Token } from './text.ts';
+import { isAlnumCode, isAsciiLetter, isUpperCode, norm, type Sentence, type Token } from './text.ts';
 
 export interface AcronymDef {
   long: string;
@@ -110,8 +110,9 @@ const DASH_GAP = /^\s+[-–—]\s+$/;
 /** The result for the sentences that cannot define anything (most): one shared empty list. */
 const NO_DEFS: readonly AcronymDef[] = [];
 
-export function findAcronymDefs(sentence: string, tokens: Token[]): readonly AcronymDef[] {
-  if (!mayDefine(sentence)) return NO_DEFS;
+export function findAcronymDefs(s: Sentence): readonly AcronymDef[] {
+  if (!s.mayDefine) return NO_DEFS;
+  const { text: sentence, tokens } = s;
   const defs: AcronymDef[] = [];
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i].text !== '(') {
@@ -146,15 +147,6 @@ export function findAcronymDefs(sentence: string, tokens: Token[]): readonly Acr
     }
   }
   return defs;
-}
-
-/** A definition needs a bracket or a dash after a space: most sentences have neither, and a string search is cheaper than a token scan. */
-function mayDefine(sentence: string): boolean {
-  if (sentence.includes('(')) return true;
-  for (const dash of ['-', '–', '—']) {
-    for (let k = sentence.indexOf(dash, 1); k > 0; k = sentence.indexOf(dash, k + 1)) if (isSpace(sentence.charCodeAt(k - 1))) return true;
-  }
-  return false;
 }
 
 /** "PASTA - Post-hoc Attention STeering Approach": the fewest following words that spell the short form. */

@@ -83,7 +83,7 @@ export class MentionSpotter {
     const { text, tokens } = sentence;
     const claimed = this.claimedFor(tokens.length);
     const out: Mention[] = [];
-    for (const def of findAcronymDefs(text, tokens)) {
+    for (const def of findAcronymDefs(sentence)) {
       if (claimed[def.start] || claimed[def.end - 1]) continue;
       const m = this.fromAcronym(def, tokens, sent);
       if (m) claim(claimed, out, m);

@@ -19,6 +19,8 @@ export interface Sentence {
   isTitle: boolean;
   /** Holds a URL (blanked for the tokens), İ or the Kelvin sign (whose lower case has ASCII letters): word matching reads its characters, not its tokens. */
   charScan: boolean;
+  /** Holds a bracket or a dash after a space, without which nothing defines an acronym. */
+  mayDefine: boolean;
 }
 
 // Sentences are UAX #29's (sentence-breaks.ts). Its breaks after abbreviations that do not end a sentence
@@ -150,6 +152,7 @@ export function tokenize(sentence: string): Token[] {
 /** What scan noticed on its way, besides the tokens. */
 const URL_LIKE = 1; // a slash or "www."
 const FOLDS_TO_ASCII = 2; // İ or the Kelvin sign
+const DEFINES = 4; // "(", or - – — after a space
 
 /** Appends the tokens of `sentence` and returns scan's findings in the sentence as given. */
 function tokenizeInto(sentence: string, tokens: Token[]): number {
@@ -165,7 +168,7 @@ function tokenizeInto(sentence: string, tokens: Token[]): number {
   return found;
 }
 
-/** Appends the tokens of `text`; returns URL_LIKE and FOLDS_TO_ASCII for what it holds. */
+/** Appends the tokens of `text`; returns URL_LIKE, FOLDS_TO_ASCII and DEFINES for what it holds. */
 function scan(text: string, tokens: Token[]): number {
   let found = 0;
   const n = text.length;
@@ -173,6 +176,7 @@ function scan(text: string, tokens: Token[]): number {
     const c0 = text.charCodeAt(start);
     const k0 = classOf(c0);
     if (k0 & PUNCT) {
+      if (c0 === 40) found |= DEFINES;
       tokens.push({ text: text[start], start, end: start + 1, norm: '', punct: true, upper: false });
       start++;
       continue;
@@ -180,6 +184,8 @@ function scan(text: string, tokens: Token[]): number {
     if (!(k0 & (WORD | OPENS))) {
       if (c0 === 47 || (c0 === 46 && isWww(text, start))) found |= URL_LIKE;
       else if (c0 === 0x212a) found |= FOLDS_TO_ASCII;
+      // A dash after a space is never inside a token.
+      else if ((c0 === 45 || c0 === 0x2013 || c0 === 0x2014) && start > 0 && isSpace(text.charCodeAt(start - 1))) found |= DEFINES;
       start++;
       continue;
     }
@@ -230,7 +236,7 @@ function asciiKey(t: string, upper: boolean, joined: boolean): string {
 export function toSentence(text: string, isTitle = false): Sentence {
   const tokens: Token[] = [];
   const found = tokenizeInto(text, tokens);
-  return { text, tokens, isTitle, charScan: found !== 0 };
+  return { text, tokens, isTitle, charScan: (found & (URL_LIKE | FOLDS_TO_ASCII)) !== 0, mayDefine: (found & DEFINES) !== 0 };
 }
 
 const UPPER = /[A-Z]/;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPaper, taxonomy, toGoldRecord } from '../../loaders/extract/index.ts';
 import { findAcronymDefs } from '../../loaders/extract/acronyms.ts';
 import { titleName } from '../../loaders/extract/proposals.ts';
-import { splitSentences, toSentence, tokenize } from '../../loaders/extract/text.ts';
+import { splitSentences, toSentence } from '../../loaders/extract/text.ts';
 import { dedupePapers } from '../../loaders/normalize/index.ts';
 import { paperKey } from '../../src/model/graph.ts';
 import { readSources } from '../../loaders/sources/index.ts';
@@ -16,9 +16,9 @@ const entity = (abstract: string, name: string, title: string | null = null) =>
 describe('acronym definitions', () => {
   it('reads long form before and after the acronym', () => {
     const a = 'We describe Token Budget Routing (TBR) for decoders.';
-    expect(findAcronymDefs(a, tokenize(a)).map((d) => [d.long, d.short])).toEqual([['Token Budget Routing', 'TBR']]);
+    expect(findAcronymDefs(toSentence(a)).map((d) => [d.long, d.short])).toEqual([['Token Budget Routing', 'TBR']]);
     const b = 'We describe TBR (Token Budget Routing) for decoders.';
-    expect(findAcronymDefs(b, tokenize(b)).map((d) => [d.long, d.short])).toEqual([['Token Budget Routing', 'TBR']]);
+    expect(findAcronymDefs(toSentence(b)).map((d) => [d.long, d.short])).toEqual([['Token Budget Routing', 'TBR']]);
   });
 
   it('names the entity by its long form with the acronym as alias', () => {
@@ -136,7 +136,7 @@ describe('gold record', () => {
 });
 
 describe('acronym forms', () => {
-  const defs = (s: string) => findAcronymDefs(s, tokenize(s)).map((d) => [d.long, d.short]);
+  const defs = (s: string) => findAcronymDefs(toSentence(s)).map((d) => [d.long, d.short]);
 
   it('reads digits and powers as repeated letters', () => {
     expect(defs('We add a Decayed Decoder Gate (D2G) to each block.')).toEqual([['Decayed Decoder Gate', 'D2G']]);
@@ -368,9 +368,9 @@ describe('proposal rules: naming, lists and exclusions', () => {
 
   it('starts an acronym long form at the capitalised word before a hyphenated match', () => {
     const a = 'We add Dynamic Key-Split Pooling (DKSP) to the model.';
-    expect(findAcronymDefs(a, tokenize(a)).map((d) => d.long)).toEqual(['Dynamic Key-Split Pooling']);
+    expect(findAcronymDefs(toSentence(a)).map((d) => d.long)).toEqual(['Dynamic Key-Split Pooling']);
     const b = 'We add fast Key-Split Pooling (SP) to the model.';
-    expect(findAcronymDefs(b, tokenize(b)).map((d) => d.long)).toEqual(['Key-Split Pooling']);
+    expect(findAcronymDefs(toSentence(b)).map((d) => d.long)).toEqual(['Key-Split Pooling']);
   });
 
   it('does not propose what a comparative analysis lists', () => {

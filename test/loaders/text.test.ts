@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isStrongName, norm, splitSentences, tokenize } from '../../loaders/extract/text.ts';
+import { isStrongName, norm, splitSentences, toSentence, tokenize } from '../../loaders/extract/text.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const segments = (text: string) => [...segmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
@@ -81,6 +81,21 @@ describe('tokenize', () => {
         expect(tokenize(s)).toEqual(refTokens(s));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('toSentence', () => {
+  it('flags what its characters hold, as string tests on the text would, on any text', () => {
+    const chars = fc.constantFrom(...'aZ9 \t\u00a0-–—(/.wİ\u212a'.split(''), 'www.', 'x-y', ' - ', 'https://a.b/c ');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }), (parts) => {
+        const s = parts.join('');
+        const { charScan, mayDefine } = toSentence(s);
+        expect(charScan).toBe(/[/\u0130\u212a]|www\./.test(s));
+        expect(mayDefine).toBe(/\(|\s[-–—]/.test(s));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
