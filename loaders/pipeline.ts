@@ -12,11 +12,11 @@ import { extractPaper } from './extract/index.ts';
 import { dedupePapers, type DedupeResult } from './normalize/index.ts';
 import { ExtractionRun } from './parallel/extract-pool.ts';
 import { GraphBuilder } from './resolve/index.ts';
-import { readSources } from './sources/index.ts';
+import { readSourceBatches } from './sources/index.ts';
 import type { PaperExtraction, RawPaper, Rejection } from './types.ts';
 
 export async function readPapers(paths: string[], asOf: string): Promise<DedupeResult> {
-  return dedupePapers(readSources(paths, { asOf }));
+  return dedupePapers(readSourceBatches(paths, { asOf }));
 }
 
 export function* extractAll(papers: Iterable<RawPaper>): Generator<{ paper: RawPaper; extraction: PaperExtraction }> {

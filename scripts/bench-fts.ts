@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dedupePapers } from '../loaders/normalize/index.ts';
-import { readSources } from '../loaders/sources/index.ts';
+import { readSourceBatches } from '../loaders/sources/index.ts';
 import { createFtsIndex } from '../src/store/embedded/dialect.ts';
 import { ftsPoolFor } from '../src/store/embedded/writer.ts';
 
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   },
 });
 const target = Number(values.chars);
-const { papers } = await dedupePapers(readSources([values.corpus], { asOf: '2026-01-01' }));
+const { papers } = await dedupePapers(readSourceBatches([values.corpus], { asOf: '2026-01-01' }));
 let chars = 0;
 const rows = papers.map((p, i) => {
   const title = p.title ?? '';

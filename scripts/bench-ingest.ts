@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { extractPaper } from '../loaders/extract/index.ts';
 import { dedupePapers } from '../loaders/normalize/index.ts';
 import { GraphBuilder } from '../loaders/resolve/index.ts';
-import { readSources } from '../loaders/sources/index.ts';
+import { readSourceBatches } from '../loaders/sources/index.ts';
 import { DEFAULT_BATCH_SIZE } from '../loaders/pipeline.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -46,7 +46,7 @@ function cpu(): number {
 
 // Pass 1, the pipeline's own order: read and deduplicate every file, then extract every paper.
 let t0 = cpu();
-const read = await dedupePapers(readSources([corpus], { asOf: '2026-01-01' }));
+const read = await dedupePapers(readSourceBatches([corpus], { asOf: '2026-01-01' }));
 const readCpu = cpu() - t0;
 const n = read.papers.length;
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractPaper, toGoldRecord } from '../loaders/extract/index.ts';
 import { dedupePapers } from '../loaders/normalize/index.ts';
-import { readSources } from '../loaders/sources/index.ts';
+import { readSourceBatches } from '../loaders/sources/index.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -29,7 +29,7 @@ export function goldDir(): string {
 
 /** Extracts every distinct paper under `paths` and writes the predictions as gold-format JSON Lines. */
 export async function writePredictions(paths: string[], out: string): Promise<number> {
-  const { papers } = await dedupePapers(readSources(paths, { asOf: new Date().toISOString().slice(0, 10) }));
+  const { papers } = await dedupePapers(readSourceBatches(paths, { asOf: new Date().toISOString().slice(0, 10) }));
   writeFileSync(out, papers.map((p) => JSON.stringify(toGoldRecord(extractPaper(p)))).join('\n') + '\n');
   return papers.length;
 }

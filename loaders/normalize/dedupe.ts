@@ -77,13 +77,15 @@ export interface DedupeResult {
   entries: number;
 }
 
-/** Drains a record stream (e.g. readSources) into deduplicated papers plus the rejections met on the way. */
-export async function dedupePapers(records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>): Promise<DedupeResult> {
+/** Drains a stream of record batches (e.g. readSourceBatches) into deduplicated papers plus the rejections met on the way. */
+export async function dedupePapers(batches: AsyncIterable<readonly SourceRecord[]> | Iterable<readonly SourceRecord[]>): Promise<DedupeResult> {
   const deduper = new PaperDeduper();
   const rejections: Rejection[] = [];
-  for await (const r of records) {
-    if (r.kind === 'paper') deduper.add(r.paper);
-    else rejections.push(r.rejection);
+  for await (const batch of batches) {
+    for (const r of batch) {
+      if (r.kind === 'paper') deduper.add(r.paper);
+      else rejections.push(r.rejection);
+    }
   }
   const papers = Array.from(deduper.papers(), ([key, paper]) => ({ key, ...paper }));
   return { papers, rejections, entries: deduper.entries };

@@ -6,7 +6,7 @@ import { titleName } from '../../loaders/extract/proposals.ts';
 import { splitSentences, toSentence } from '../../loaders/extract/text.ts';
 import { dedupePapers } from '../../loaders/normalize/index.ts';
 import { paperKey } from '../../src/model/graph.ts';
-import { readSources } from '../../loaders/sources/index.ts';
+import { readSourceBatches } from '../../loaders/sources/index.ts';
 
 const ex = (abstract: string, title: string | null = null) => extractPaper({ title, abstract });
 const names = (abstract: string, title: string | null = null) => ex(abstract, title).entities.map((e) => e.name);
@@ -256,7 +256,7 @@ describe('text', () => {
   });
 
   it('gives a paper the concepts its whole title and abstract trigger, and a new method those of its evidence', async () => {
-    const { papers } = await dedupePapers(readSources(['data'], { asOf: '2026-11-22' }));
+    const { papers } = await dedupePapers(readSourceBatches(['data'], { asOf: '2026-11-22' }));
     const order = (ids: string[]) => [...ids].sort((a, b) => taxonomy().positionOf(a) - taxonomy().positionOf(b));
     let withEvidence = 0;
     for (const p of papers) {

@@ -77,7 +77,7 @@ describe('PaperDeduper', () => {
       { kind: 'paper', paper: paper({ title: null, abstract: 'Same  abstract, no title, seen twice in two listings.', upvotes: 2 }, 5) },
       { kind: 'rejected', rejection: { file: 'f.jsonl', line: 9, reason: 'missing field "abstract"' } },
     ];
-    const result = await dedupePapers(records);
+    const result = await dedupePapers([records]);
     expect(result.entries).toBe(2);
     expect(result.papers).toEqual([expect.objectContaining({ key: 'sameabstractnotitleseentwiceintwolistings', upvotes: 2, provenance: { file: 'f.jsonl', line: 1 } })]);
     expect(result.rejections).toEqual([{ file: 'f.jsonl', line: 9, reason: 'missing field "abstract"' }]);

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSources } from '../../loaders/sources/index.ts';
+import { readSourceBatches, readSources } from '../../loaders/sources/index.ts';
 import { dedupePapers } from '../../loaders/normalize/index.ts';
 import type { RawPaper, ReadOptions, SourceRecord } from '../../loaders/types.ts';
 import { paperKey } from '../../src/model/graph.ts';
@@ -38,14 +38,14 @@ describe('seed listings (the five Hugging Face pages)', () => {
   it('reads 316 entries, 244 distinct papers whose keys are exactly the gold keys', async () => {
     const records = await collect([DATA]);
     expect(rejectionsOf(records)).toEqual([]);
-    const { papers, entries } = await dedupePapers(records);
+    const { papers, entries } = await dedupePapers([records]);
     expect(entries).toBe(316);
     expect(papers).toHaveLength(244);
     expect(new Set(papers.map((p) => p.key))).toEqual(new Set(gold.map((g) => g.key)));
   });
 
   it('keeps full titles and abstracts', async () => {
-    const { papers } = await dedupePapers(readSources([DATA], AS_OF));
+    const { papers } = await dedupePapers(readSourceBatches([DATA], AS_OF));
     const byKey = new Map(papers.map((p) => [p.key, p]));
     for (const g of gold) expect(byKey.get(g.key)?.title).toBe(g.title);
     for (const p of papers) expect(p.abstract.length).toBeGreaterThan(300);
@@ -127,7 +127,7 @@ describe('seed listings (the five Hugging Face pages)', () => {
   });
 
   it('merges duplicates across files: first provenance, metadata filled from later copies', async () => {
-    const { papers } = await dedupePapers(readSources([DATA], AS_OF));
+    const { papers } = await dedupePapers(readSourceBatches([DATA], AS_OF));
     const recycled = papers.find((p) => p.title === 'Recycled Attention: Efficient inference for long-context language models');
     // First seen in 001:11 (no metadata); 003:277-283 adds `• 3 authors` / `Nov 8, 2024`.
     expect(recycled).toMatchObject({
@@ -171,7 +171,7 @@ describe('other formats', () => {
   });
 
   it('merges the same paper across formats (Atom copy of a seed paper)', async () => {
-    const { papers } = await dedupePapers(readSources([join(DATA, '001_6f3a12d5be22495d.txt'), join(FIX, 'good/arxiv-attention.xml')], AS_OF));
+    const { papers } = await dedupePapers(readSourceBatches([join(DATA, '001_6f3a12d5be22495d.txt'), join(FIX, 'good/arxiv-attention.xml')], AS_OF));
     const colbert = papers.filter((p) => p.title?.startsWith('ColBERT:'));
     expect(colbert).toHaveLength(1);
     expect(colbert[0]).toMatchObject({ arxivId: '2004.12832', authorCount: 2, provenance: { line: 319 } });
