@@ -73,7 +73,8 @@ export function extractPaper(p: { title: string | null; abstract: string }): Pap
 /**
  * Is a mention's entity already marked proposed? Made by a function rather than written as `const f = () => …` in
  * extractPaper: tsx transpiles with esbuild's keepNames, which names each such closure as it is created, with
- * Object.defineProperty. Three per paper (this one, relations.ts's emitter and a helper of primaryOf) cost 5% of extraction.
+ * Object.defineProperty. Three per paper (this one, relations.ts's emitter and a helper of primaryOf) cost 5% of
+ * extraction.
  */
 function proposedTest(table: EntityTable, sentences: Sentence[]): (m: Mention) => boolean {
   return (m) => !!(table.findKey(keyAt(sentences[m.sent], m.start, m.name))?.proposed || (m.alias && table.find(m.alias)?.proposed));

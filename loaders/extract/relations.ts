@@ -152,7 +152,10 @@ export function extractLineage(sentences: Sentence[], entities: PaperEntity[]): 
   return out;
 }
 
-/** Records a relation unless it links an entity with itself or a name of the paper with the entity it stands for. A factory, not a closure in extractLineage: see index.ts's proposedTest. */
+/**
+ * Records a relation, unless it links an entity with itself or one of the paper's names with the entity it stands for.
+ * A factory rather than a closure written in extractLineage: see proposedTest in index.ts.
+ */
 function emitter(out: Lineage, own: Map<PaperEntity, PaperEntity>): Emit {
   return (family, from, to, wins, evidence) => {
     if (from === to || own.get(to) === from) return;

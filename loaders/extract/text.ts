@@ -217,8 +217,7 @@ function scan(text: string, tokens: Token[]): number {
       else if (c >= 128) {
         ascii = false;
         if (c === 0x130) found |= FOLDS_TO_ASCII;
-      }
-      else if (!(k & WORD)) joined = true;
+      } else if (!(k & WORD)) joined = true;
     }
     const t = text.slice(start, end);
     tokens.push({ text: t, start, end, norm: plain ? t : ascii ? asciiKey(t, upper, joined) : norm(t), punct: false, upper });
