@@ -1,4 +1,5 @@
 // Sentence splitting and tokenisation shared by every extraction rule.
+import { lowerAlnum } from '../../src/model/graph.ts';
 import { sentenceEnds } from './sentence-breaks.ts';
 
 export interface Token {
@@ -78,7 +79,7 @@ function joinsNext(text: string, end: number): boolean {
 const NORM_MEMO = new Map<string, string>();
 const NORM_MEMO_MAX = 2_000;
 
-/** Lower-cased, everything outside a-z0-9 removed. */
+/** Lower-cased, everything outside a-z0-9 removed: paperKey's rule (lowerAlnum), memoised, with a fast path for plain words. */
 export function norm(text: string): string {
   let key = NORM_MEMO.get(text);
   if (key === undefined) {
@@ -96,27 +97,10 @@ function keyOf(text: string): string {
     const c = text.charCodeAt(k);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
     if (c >= 65 && c <= 90) plain = false;
-    else return c < 128 ? asciiKeyFrom(text, k) : text.toLowerCase().replace(NOT_KEY, '');
+    else return lowerAlnum(text);
   }
   return plain ? text : text.toLowerCase();
 }
-
-/** The key of a text whose characters before `from` are key characters or capitals: runs of key characters are copied. */
-function asciiKeyFrom(text: string, from: number): string {
-  let out = '';
-  let runStart = 0;
-  let k = from;
-  for (; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) continue;
-    if (c >= 128) return text.toLowerCase().replace(NOT_KEY, '');
-    if (k > runStart) out += text.slice(runStart, k);
-    runStart = k + 1;
-  }
-  if (k > runStart) out += text.slice(runStart, k);
-  return out.toLowerCase();
-}
-const NOT_KEY = /[^a-z0-9]/g;
 
 // URLs carry repository and user names that are not entities; blanking keeps the offsets.
 const URL_RE = /\b(?:https?:\/\/|www\.|github\.com\/|gitlab\.com\/)\S+/g;
@@ -228,8 +212,8 @@ function scan(text: string, tokens: Token[]): number {
 
 /** The key of an ASCII token with capitals or with punctuation (`joined`: - . ' _ ^ @ +). */
 function asciiKey(t: string, upper: boolean, joined: boolean): string {
-  const lower = upper ? t.toLowerCase() : t;
-  return joined ? lower.replace(NOT_KEY, '') : lower;
+  if (joined) return lowerAlnum(t);
+  return upper ? t.toLowerCase() : t;
 }
 
 export function toSentence(text: string, isTitle = false): Sentence {
